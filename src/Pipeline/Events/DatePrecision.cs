@@ -2,7 +2,7 @@ namespace Pipeline.Events;
 
 /// <summary>
 /// How precisely a date is known. ACLED's <c>time_precision</c> 1/2/3 and UCDP's <c>date_prec</c> 1–5
-/// both map onto this scale (see <see cref="AcledReader"/> and <see cref="UcdpGedReader"/>), so that
+/// both map onto this scale (see <c>AcledReader</c> and <c>UcdpGedReader</c>), so that
 /// later stages can decide how to bin an event whose date is coarser than the bin.
 /// </summary>
 public enum DatePrecision
