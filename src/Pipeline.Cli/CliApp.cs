@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Pipeline.Events;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// The <c>pipeline</c> command: parses arguments and calls the library. Exit codes: 0 ok, 1 usage or input
+/// error, 2 notebook cell failed, 3 verification mismatch.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for a usage or input error.</summary>
+    public const int InputError = 1;
+
+    /// <summary>Runs the command line with the given writers (tests pass string writers).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Show stack traces on errors", Recursive = true };
+        var root = new RootCommand("Pipeline: set an op-ed's dated claims against ACLED / UCDP conflict-event data.");
+        root.Options.Add(verbose);
+        root.Subcommands.Add(InspectCommand.Create(stdout));
+        root.Subcommands.Add(SynthCommand.Create(stdout));
+
+        var parse = root.Parse(args);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is EventFileException or RowRejectedException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            if (parse.GetValue(verbose))
+            {
+                stderr.WriteLine(ex);
+            }
+
+            return InputError;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+namespace Pipeline.Events;
+
+/// <summary>
+/// Maps ACLED rows of every known vintage (2016 API dump, 2017 upper-case file, 2018 29-column export,
+/// 2019–2022 31-column export, 2023+ exports with numeric or text <c>inter</c> codes) by header name.
+/// </summary>
+/// <remarks>
+/// <c>time_precision</c> 1/2/3 → <see cref="DatePrecision.Day"/>/<see cref="DatePrecision.Week"/>/<see cref="DatePrecision.Month"/>.
+/// <c>ally_actor_*</c> (2016–2017) is read as <c>assoc_actor_*</c>. When a <c>year</c> column is present it
+/// must agree with the event date, which catches day/month swaps. Unknown extra columns are ignored.
+/// </remarks>
+internal sealed class AcledReader : IEventRowMapper
+{
+    /// <summary>Columns without which a file cannot be read as ACLED (aliases separated by '|').</summary>
+    public static readonly string[] RequiredColumns = ["event_id_cnty|data_id", "event_date", "time_precision", "event_type", "actor1", "country", "fatalities"];
+
+    private readonly int id;
+    private readonly int dataId;
+    private readonly int date;
+    private readonly int year;
+    private readonly int precision;
+    private readonly int disorder;
+    private readonly int type;
+    private readonly int subType;
+    private readonly int actor1;
+    private readonly int assoc1;
+    private readonly int inter1;
+    private readonly int actor2;
+    private readonly int assoc2;
+    private readonly int inter2;
+    private readonly int country;
+    private readonly int admin1;
+    private readonly int admin2;
+    private readonly int admin3;
+    private readonly int location;
+    private readonly int latitude;
+    private readonly int longitude;
+    private readonly int geoPrecision;
+    private readonly int source;
+    private readonly int fatalities;
+
+    private AcledReader(HeaderIndex h)
+    {
+        id = h.Find("event_id_cnty");
+        dataId = h.Find("data_id");
+        date = h.Find("event_date");
+        year = h.Find("year");
+        precision = h.Find("time_precision");
+        disorder = h.Find("disorder_type");
+        type = h.Find("event_type");
+        subType = h.Find("sub_event_type");
+        actor1 = h.Find("actor1");
+        assoc1 = h.Find("assoc_actor_1", "ally_actor_1");
+        inter1 = h.Find("inter1");
+        actor2 = h.Find("actor2");
+        assoc2 = h.Find("assoc_actor_2", "ally_actor_2");
+        inter2 = h.Find("inter2");
+        country = h.Find("country");
+        admin1 = h.Find("admin1");
+        admin2 = h.Find("admin2");
+        admin3 = h.Find("admin3");
+        location = h.Find("location");
+        latitude = h.Find("latitude");
+        longitude = h.Find("longitude");
+        geoPrecision = h.Find("geo_precision");
+        source = h.Find("source");
+        fatalities = h.Find("fatalities");
+        Layout = DescribeLayout(h);
+    }
+
+    public EventSource Source => EventSource.Acled;
+
+    public string Layout { get; }
+
+    /// <summary>Whether a header looks like ACLED at all (used to choose a reader before checking columns).</summary>
+    public static bool Recognises(HeaderIndex h) => h.Has("event_type") || h.Has("event_id_cnty") || h.Has("event_date");
+
+    public static AcledReader Create(HeaderIndex h, string file)
+    {
+        EventLoader.RequireColumns(h, RequiredColumns, file, "ACLED");
+        return new AcledReader(h);
+    }
+
+    public bool IsSyntheticRow(RowContext row) =>
+        row.Text(source) is { } s && s.StartsWith("Synthetic", StringComparison.OrdinalIgnoreCase);
+
+    public ConflictEvent? Map(RowContext row, out RowRejection? rejection)
+    {
+        var idText = row.Text(id) ?? row.Text(dataId);
+        if (idText is null)
+        {
+            rejection = row.Reject(id >= 0 ? id : dataId, null, "event id is missing", "ACLED rows carry event_id_cnty (or data_id in old files); fix or remove the row");
+            return null;
+        }
+
+        var dateText = row.Text(date);
+        if (dateText is null)
+        {
+            rejection = row.Missing(date, "event_date");
+            return null;
+        }
+
+        if (!EventDates.TryParse(dateText, out var eventDate))
+        {
+            rejection = row.Reject(date, dateText, $"event_date: {EventDates.Diagnose(dateText)}", $"dates look like {EventDates.AcceptedExamples}");
+            return null;
+        }
+
+        if (!row.TryOptionalInt(year, "year", out var yearValue, out rejection))
+        {
+            return null;
+        }
+
+        if (yearValue is { } y && y != eventDate.Year)
+        {
+            rejection = row.Reject(year, row.Raw(year), $"year disagrees with event_date {eventDate:yyyy-MM-dd}", "a day/month swap or a hand edit; correct either cell");
+            return null;
+        }
+
+        if (!row.TryInt(precision, "time_precision", out var p, out rejection, 1, 3))
+        {
+            return null;
+        }
+
+        var typeText = row.Text(type);
+        if (typeText is null)
+        {
+            rejection = row.Missing(type, "event_type");
+            return null;
+        }
+
+        var countryText = row.Text(country);
+        if (countryText is null)
+        {
+            rejection = row.Missing(country, "country");
+            return null;
+        }
+
+        if (!row.TryInt(fatalities, "fatalities", out var deaths, out rejection, 0))
+        {
+            return null;
+        }
+
+        if (!row.TryOptionalDouble(latitude, "latitude", -90, 90, out var lat, out rejection)
+            || !row.TryOptionalDouble(longitude, "longitude", -180, 180, out var lon, out rejection)
+            || !row.TryOptionalInt(geoPrecision, "geo_precision", out var geo, out rejection, 1, 3))
+        {
+            return null;
+        }
+
+        var i1 = row.Text(inter1);
+        var i2 = row.Text(inter2);
+        var (harmonised, impliedSubType) = EventTaxonomy.HarmoniseAcled(typeText, i1, i2);
+        rejection = null;
+        return new ConflictEvent
+        {
+            Id = idText,
+            Source = EventSource.Acled,
+            Date = eventDate,
+            Precision = (DatePrecision)p,
+            EventType = typeText,
+            HarmonisedType = harmonised,
+            SubEventType = row.Text(subType) ?? impliedSubType,
+            DisorderType = row.Text(disorder),
+            Actor1 = row.Text(actor1),
+            AssocActor1 = row.Text(assoc1),
+            Actor2 = row.Text(actor2),
+            AssocActor2 = row.Text(assoc2),
+            Inter1 = i1,
+            Inter2 = i2,
+            Country = countryText,
+            Admin1 = row.Text(admin1),
+            Admin2 = row.Text(admin2),
+            Admin3 = row.Text(admin3),
+            Location = row.Text(location),
+            Latitude = lat,
+            Longitude = lon,
+            GeoPrecision = geo,
+            Fatalities = deaths,
+            SourceLine = row.Line,
+        };
+    }
+
+    private static string DescribeLayout(HeaderIndex h)
+    {
+        var upper = h.Names.Any(n => n.Length > 0 && n == n.ToUpperInvariant() && n.Any(char.IsLetter));
+        var columns = h.Names.Count(n => n.Trim().Length > 0);
+        if (h.Has("gwno") && upper)
+        {
+            return $"ACLED 2017 file, upper-case headers ({columns} columns)";
+        }
+
+        if (h.Has("gwno") || h.Has("ally_actor_1"))
+        {
+            return $"ACLED 2016 API dump ({columns} columns)";
+        }
+
+        if (h.Has("disorder_type"))
+        {
+            return $"ACLED 2023+ export ({columns} columns)";
+        }
+
+        if (h.Has("sub_event_type"))
+        {
+            return $"ACLED 2019–2022 export ({columns} columns)";
+        }
+
+        return $"ACLED 2018 export ({columns} columns)";
+    }
+}

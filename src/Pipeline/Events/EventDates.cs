@@ -1,0 +1,127 @@
+using System.Globalization;
+
+namespace Pipeline.Events;
+
+/// <summary>
+/// Parses every event-date form seen in real ACLED and UCDP files, with explicit formats in the invariant
+/// culture (never the machine's culture, so a file reads the same everywhere).
+/// </summary>
+/// <remarks>
+/// Accepted: <c>2012-03-01</c> (ACLED API/exports, UCDP bulk), <c>21 March 2020</c> (ACLED 2019+ exports),
+/// <c>29-Feb-20</c> / <c>5-Aug-24</c> (exports re-saved by a spreadsheet), <c>04/17/2011 00:00:00</c>
+/// (UCDP country downloads, month first), and ISO with a time part. Two-digit years are read in the
+/// window 1950–2049 (<c>97</c> → 1997, <c>20</c> → 2020); ACLED's coverage starts in 1997, so the window
+/// never makes an ACLED date ambiguous. A time other than midnight is accepted and dropped.
+/// </remarks>
+public static class EventDates
+{
+    /// <summary>Examples of every accepted form, for hints in error messages.</summary>
+    public const string AcceptedExamples = "2012-03-01, 21 March 2020, 29-Feb-20, 04/17/2011 00:00:00";
+
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd",
+        "d MMMM yyyy",
+        "d-MMM-yy",
+        "d-MMM-yyyy",
+        "d MMM yyyy",
+        "MM/dd/yyyy HH:mm:ss",
+        "M/d/yyyy H:mm:ss",
+        "M/d/yyyy",
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-dd HH:mm:ss.fff",
+        "yyyy-MM-ddTHH:mm:ss",
+    ];
+
+    private static readonly CultureInfo Culture = CreateCulture();
+
+    /// <summary>Parses one date cell; false when no accepted form matches or the day does not exist.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        text = text.Trim();
+        if (TryParseIso(text, out date))
+        {
+            return true;
+        }
+
+        if (DateTime.TryParseExact(text, Formats, Culture, DateTimeStyles.None, out var dt))
+        {
+            date = DateOnly.FromDateTime(dt);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Explains why a cell that looks like a date is not one (e.g. February 30), so the user is told the
+    /// day does not exist rather than that the format is wrong.
+    /// </summary>
+    public static string Diagnose(string text)
+    {
+        var t = text.Trim();
+        if (t.Length >= 10 && t[4] == '-' && t[7] == '-'
+            && int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(t.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(t.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d))
+        {
+            if (m is < 1 or > 12)
+            {
+                return $"month {m} does not exist";
+            }
+
+            if (y is >= 1 and <= 9999 && (d < 1 || d > DateTime.DaysInMonth(y, m)))
+            {
+                return $"day {d} does not exist in {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m)} {y}";
+            }
+        }
+
+        return "not a date in any accepted form";
+    }
+
+    private static bool TryParseIso(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-')
+        {
+            return false;
+        }
+
+        if (!TryDigits(s[..4], out var y) || !TryDigits(s.Slice(5, 2), out var m) || !TryDigits(s.Slice(8, 2), out var d))
+        {
+            return false;
+        }
+
+        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return false;
+        }
+
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    private static CultureInfo CreateCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar.TwoDigitYearMax = 2049;
+        return CultureInfo.ReadOnly(culture);
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace Pipeline.Events;
+
+/// <summary>
+/// Reads an ACLED or UCDP GED CSV file into an <see cref="EventTable"/>: streamed record by record
+/// (CsvHelper 34), columns found by header name, the layout recognised from the header, and every record
+/// either loaded or rejected with its location. File-level problems throw <see cref="EventFileException"/>.
+/// </summary>
+public static class EventLoader
+{
+    /// <summary>Loads one file with <see cref="EventLoadOptions.Default"/> (lax: rejections are collected).</summary>
+    public static EventTable Load(string path) => Load(path, EventLoadOptions.Default);
+
+    /// <summary>Loads one file.</summary>
+    /// <exception cref="EventFileException">The file cannot be read as event data at all.</exception>
+    /// <exception cref="RowRejectedException">Strict mode, at the first row that cannot be loaded.</exception>
+    public static EventTable Load(string path, EventLoadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckFileIsReadable(path);
+
+        var rejections = new List<RowRejection>();
+        long rowsRead = 0;
+        void Collect(RowRejection r)
+        {
+            rowsRead++;
+            if (options.Strict)
+            {
+                throw new RowRejectedException(r);
+            }
+
+            rejections.Add(r);
+        }
+
+        var csvOptions = CsvReaderOptions.Default with
+        {
+            TrackLineNumbers = true,
+            PoolStrings = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            OnMalformedRecord = m => Collect(new RowRejection(
+                path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
+                "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")")),
+        };
+
+        using var reader = OpenReader(path, csvOptions);
+        var header = ReadHeader(reader, path);
+        IEventRowMapper mapper = AcledReader.Recognises(header) ? AcledReader.Create(header, path)
+            : UcdpGedReader.Recognises(header) ? UcdpGedReader.Create(header, path)
+            : throw new EventFileException(path, "the header matches neither ACLED nor UCDP GED",
+                $"ACLED files have event_date, event_type and fatalities; UCDP GED files have type_of_violence, date_start and best. Found: {string.Join(", ", header.Names.Take(12))}{(header.Count > 12 ? ", …" : "")}",
+                line: 1);
+
+        var row = new RowContext(reader, path, header, options);
+        var events = new List<ConflictEvent>();
+        var unknownTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        long syntheticRows = 0;
+        while (reader.Read())
+        {
+            row.Line = reader.LineNumber;
+            var rejection = CheckShape(reader, row, header);
+            ConflictEvent? ev = null;
+            if (rejection is null)
+            {
+                ev = mapper.Map(row, out rejection);
+            }
+
+            if (ev is null)
+            {
+                Collect(rejection!);
+                continue;
+            }
+
+            rowsRead++;
+            events.Add(ev);
+            if (ev.HarmonisedType == HarmonisedEventType.Unknown)
+            {
+                unknownTypes[ev.EventType] = unknownTypes.GetValueOrDefault(ev.EventType) + 1;
+            }
+
+            if (mapper.IsSyntheticRow(row))
+            {
+                syntheticRows++;
+            }
+        }
+
+        if (rowsRead == 0)
+        {
+            throw new EventFileException(path, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
+        }
+
+        var synthetic = Path.GetFileName(path).Contains("synthetic", StringComparison.OrdinalIgnoreCase) || syntheticRows > 0;
+        return new EventTable(path, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, row.Warnings);
+    }
+
+    /// <summary>
+    /// Throws the file-level error for columns a layout cannot do without, listing what is missing, what
+    /// was found, and the nearest found name for each missing one.
+    /// </summary>
+    internal static void RequireColumns(HeaderIndex header, IEnumerable<string> required, string file, string format)
+    {
+        var missing = required.Where(r => header.Find(r.Split('|')) < 0).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var suggestions = missing
+            .Select(m => (m, near: m.Split('|').Select(header.Nearest).FirstOrDefault(n => n is not null)))
+            .Where(x => x.near is not null)
+            .Select(x => $"'{x.near}' for '{x.m}'")
+            .ToList();
+        var hint = $"found columns: {string.Join(", ", header.Names.Where(n => n.Length > 0))}."
+            + (suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions)}? Rename the column in the header." : " Export the file again with these columns.");
+        throw new EventFileException(file, $"missing required {format} column{(missing.Count > 1 ? "s" : "")}: {string.Join(", ", missing.Select(m => m.Replace("|", " or ", StringComparison.Ordinal)))}", hint, line: 1);
+    }
+
+    private static void CheckFileIsReadable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new EventFileException(path, "this is a folder, not a file", "pass the path of a .csv file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new EventFileException(path, "file not found", $"check the path (working folder is {Environment.CurrentDirectory}); the default data is in data/events/");
+        }
+
+        var length = new FileInfo(path).Length;
+        if (length == 0)
+        {
+            throw new EventFileException(path, "the file is empty (0 bytes)", "the download or export did not finish; fetch or export it again");
+        }
+
+        if (length <= 3)
+        {
+            Span<byte> start = stackalloc byte[3];
+            using var s = File.OpenRead(path);
+            var n = s.ReadAtLeast(start, (int)length, throwOnEndOfStream: false);
+            if (start[..n].SequenceEqual("\uFEFF"u8[..n]) && n == 3)
+            {
+                throw new EventFileException(path, "the file holds only a UTF-8 byte order mark and no data", "the export did not finish; export it again");
+            }
+        }
+    }
+
+    private static CsvReader OpenReader(string path, CsvReaderOptions options)
+    {
+        try
+        {
+            return CsvReader.FromFile(path, options);
+        }
+        catch (IOException ex)
+        {
+            throw new EventFileException(path, $"cannot open the file: {ex.Message}", "check that it exists and is readable");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new EventFileException(path, $"no permission to read the file: {ex.Message}", "check the file's permissions");
+        }
+    }
+
+    private static HeaderIndex ReadHeader(CsvReader reader, string path)
+    {
+        var names = reader.Headers;
+        if (names.Count == 0 || names.All(n => n.Trim().Length == 0))
+        {
+            throw new EventFileException(path, "the file has no header row", "the first line must name the columns, e.g. event_id_cnty,event_date,…", line: 1);
+        }
+
+        var separator = reader.Separator;
+        if (separator != ',')
+        {
+            var name = separator switch { ';' => "semicolon (;)", '\t' => "tab", '|' => "pipe (|)", _ => $"'{separator}'" };
+            throw new EventFileException(path, $"the file is delimited by {name}, not by commas", "ACLED and UCDP files are comma-separated; re-export as CSV with comma separators (spreadsheets in some locales use ';')", line: 1);
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                throw new EventFileException(path, "the header is not valid UTF-8", "the file looks like Latin-1/Windows-1252; re-save it as UTF-8", line: 1, column: names[i]);
+            }
+        }
+
+        return new HeaderIndex(names);
+    }
+
+    /// <summary>Checks encoding and field count before any value is read.</summary>
+    private static RowRejection? CheckShape(CsvReader reader, RowContext row, HeaderIndex header)
+    {
+        if (!Utf8.IsValid(reader.RawRecord))
+        {
+            var column = 0;
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (!Utf8.IsValid(reader.GetRawSpan(i)))
+                {
+                    column = i;
+                    break;
+                }
+            }
+
+            return row.Reject(column, reader.GetString(column), "invalid UTF-8 bytes", "the file is not UTF-8 (perhaps Latin-1/Windows-1252); re-save it as UTF-8");
+        }
+
+        var count = reader.FieldCount;
+        if (count < header.Count)
+        {
+            return row.Reject(count, null, $"row has {count} fields but the header has {header.Count}", $"the row ends before column '{header.Names[count]}'; a line break or a quote may be missing");
+        }
+
+        for (var i = header.Count; i < count; i++)
+        {
+            if (!reader.IsEmpty(i))
+            {
+                return new RowRejection(row.File, row.Line, null, i + 1, reader.GetString(i),
+                    $"row has {count} fields but the header has {header.Count}, and field {i + 1} is not empty",
+                    "an unquoted comma inside a value splits it; quote values that contain commas");
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "stray quote in an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed",
+        CsvMalformedReason.LineBreakInQuotes => "line break inside quotes",
+        CsvMalformedReason.FieldCountMismatch => "field count differs",
+        _ => reason.ToString(),
+    };
+
+    private static string Preview(string raw) => raw.Length <= 120 ? raw : string.Concat(raw.AsSpan(0, 117), "...");
+}

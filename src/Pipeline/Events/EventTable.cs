@@ -1,0 +1,109 @@
+using Microsoft.Data.Analysis;
+
+namespace Pipeline.Events;
+
+/// <summary>
+/// The events loaded from one file together with every rejected row and the counts, so a caller can
+/// always account for each input row: <see cref="RowsRead"/> = <see cref="Loaded"/> + <see cref="Rejected"/>
+/// (checked on construction).
+/// </summary>
+public sealed class EventTable
+{
+    /// <summary>Builds a table; throws when the counts do not add up, which would mean a row was lost.</summary>
+    public EventTable(
+        string file,
+        EventSource source,
+        string layout,
+        IReadOnlyList<ConflictEvent> events,
+        IReadOnlyList<RowRejection> rejections,
+        long rowsRead,
+        bool isSynthetic,
+        IReadOnlyDictionary<string, int> unknownEventTypes,
+        IReadOnlyList<RowWarning>? warnings = null)
+    {
+        if (rowsRead != events.Count + rejections.Count)
+        {
+            throw new InvalidOperationException($"{file}: {rowsRead} rows read but {events.Count} loaded + {rejections.Count} rejected; a row was lost");
+        }
+
+        File = file;
+        Source = source;
+        Layout = layout;
+        Events = events;
+        Rejections = rejections;
+        RowsRead = rowsRead;
+        IsSynthetic = isSynthetic;
+        UnknownEventTypes = unknownEventTypes;
+        Warnings = warnings ?? [];
+    }
+
+    /// <summary>Loaded rows with something odd about them (kept as published, see <see cref="RowWarning"/>).</summary>
+    public IReadOnlyList<RowWarning> Warnings { get; }
+
+    /// <summary>The file the events came from.</summary>
+    public string File { get; }
+
+    /// <summary>Dataset family.</summary>
+    public EventSource Source { get; }
+
+    /// <summary>The layout recognised from the header (e.g. "ACLED 2018 export (29 columns)").</summary>
+    public string Layout { get; }
+
+    /// <summary>The loaded events, in file order.</summary>
+    public IReadOnlyList<ConflictEvent> Events { get; }
+
+    /// <summary>Every row that was not loaded, in file order.</summary>
+    public IReadOnlyList<RowRejection> Rejections { get; }
+
+    /// <summary>Data records read (the header, empty lines and nothing else excluded).</summary>
+    public long RowsRead { get; }
+
+    /// <summary>Number of loaded events.</summary>
+    public int Loaded => Events.Count;
+
+    /// <summary>Number of rejected rows.</summary>
+    public int Rejected => Rejections.Count;
+
+    /// <summary>
+    /// True when the data are not real: the file name says "synthetic" or rows carry the generator's
+    /// source marker. Every chart and report built on such data must say SYNTHETIC.
+    /// </summary>
+    public bool IsSynthetic { get; }
+
+    /// <summary>Event-type texts that the taxonomy did not recognise, with counts (kept, not rejected).</summary>
+    public IReadOnlyDictionary<string, int> UnknownEventTypes { get; }
+
+    /// <summary>First and last event date, or null when nothing was loaded.</summary>
+    public (DateOnly First, DateOnly Last)? DateSpan =>
+        Events.Count == 0 ? null : (Events.Min(e => e.Date), Events.Max(e => e.DateEnd ?? e.Date));
+
+    /// <summary>
+    /// The events as a <see cref="DataFrame"/> for notebook users, built column by column with explicit types
+    /// (dates as <see cref="DateTime"/>, counts as integers) rather than through <c>DataFrame.LoadCsv</c>,
+    /// which is far slower and guesses numeric types from the first rows.
+    /// </summary>
+    public DataFrame ToDataFrame()
+    {
+        var e = Events;
+        return new DataFrame(
+            new StringDataFrameColumn("id", e.Select(x => x.Id)),
+            new StringDataFrameColumn("source", e.Select(x => x.Source.ToString())),
+            new PrimitiveDataFrameColumn<DateTime>("date", e.Select(x => (DateTime?)x.Date.ToDateTime(TimeOnly.MinValue))),
+            new PrimitiveDataFrameColumn<DateTime>("date_end", e.Select(x => x.DateEnd is { } d ? (DateTime?)d.ToDateTime(TimeOnly.MinValue) : null)),
+            new StringDataFrameColumn("precision", e.Select(x => x.Precision.ToString())),
+            new StringDataFrameColumn("event_type", e.Select(x => x.EventType)),
+            new StringDataFrameColumn("harmonised_type", e.Select(x => x.HarmonisedType.DisplayName())),
+            new StringDataFrameColumn("sub_event_type", e.Select(x => x.SubEventType)),
+            new StringDataFrameColumn("actor1", e.Select(x => x.Actor1)),
+            new StringDataFrameColumn("actor2", e.Select(x => x.Actor2)),
+            new StringDataFrameColumn("country", e.Select(x => x.Country)),
+            new StringDataFrameColumn("admin1", e.Select(x => x.Admin1)),
+            new StringDataFrameColumn("location", e.Select(x => x.Location)),
+            new DoubleDataFrameColumn("latitude", e.Select(x => x.Latitude)),
+            new DoubleDataFrameColumn("longitude", e.Select(x => x.Longitude)),
+            new Int32DataFrameColumn("fatalities", e.Select(x => (int?)x.Fatalities)),
+            new Int32DataFrameColumn("fatalities_low", e.Select(x => x.FatalitiesLow)),
+            new Int32DataFrameColumn("fatalities_high", e.Select(x => x.FatalitiesHigh)),
+            new Int64DataFrameColumn("source_line", e.Select(x => (long?)x.SourceLine)));
+    }
+}
