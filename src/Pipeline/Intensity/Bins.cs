@@ -1,0 +1,73 @@
+namespace Pipeline.Intensity;
+
+/// <summary>
+/// Bin arithmetic on dates: the start of the bin holding a date, the next bin, and the run of bins covering a
+/// span. All bins are closed-open [start, next start).
+/// </summary>
+public static class Bins
+{
+    /// <summary>The first day of the bin that holds <paramref name="date"/>.</summary>
+    public static DateOnly Start(DateOnly date, BinUnit unit) => unit switch
+    {
+        BinUnit.Day => date,
+        BinUnit.IsoWeek => date.AddDays(-(((int)date.DayOfWeek + 6) % 7)),
+        BinUnit.AcledWeek => date.AddDays(-(((int)date.DayOfWeek + 1) % 7)),
+        BinUnit.Month => new DateOnly(date.Year, date.Month, 1),
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    /// <summary>The first day of the bin after the one starting at <paramref name="start"/>.</summary>
+    public static DateOnly Next(DateOnly start, BinUnit unit) => unit switch
+    {
+        BinUnit.Day => start.AddDays(1),
+        BinUnit.IsoWeek or BinUnit.AcledWeek => start.AddDays(7),
+        BinUnit.Month => start.AddMonths(1),
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    /// <summary>Bin starts from the bin holding <paramref name="from"/> to the bin holding <paramref name="to"/>, inclusive.</summary>
+    public static IReadOnlyList<DateOnly> Range(DateOnly from, DateOnly to, BinUnit unit)
+    {
+        if (to < from)
+        {
+            throw new ArgumentException($"empty date range: {to:yyyy-MM-dd} is before {from:yyyy-MM-dd}", nameof(to));
+        }
+
+        var starts = new List<DateOnly>();
+        for (var s = Start(from, unit); s <= to; s = Next(s, unit))
+        {
+            starts.Add(s);
+        }
+
+        return starts;
+    }
+
+    /// <summary>The nominal length of a bin in days (months count as 30), used to compare with date precision.</summary>
+    public static int NominalDays(BinUnit unit) => unit switch
+    {
+        BinUnit.Day => 1,
+        BinUnit.IsoWeek or BinUnit.AcledWeek => 7,
+        BinUnit.Month => 30,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+
+    /// <summary>Parses the CLI/notebook names <c>day</c>, <c>week</c>, <c>acled-week</c>, <c>month</c>.</summary>
+    public static BinUnit Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "day" => BinUnit.Day,
+        "week" or "iso-week" => BinUnit.IsoWeek,
+        "acled-week" => BinUnit.AcledWeek,
+        "month" => BinUnit.Month,
+        _ => throw new ArgumentException($"unknown bin '{name}'; use day, week, acled-week or month", nameof(name)),
+    };
+
+    /// <summary>The name <see cref="Parse"/> accepts.</summary>
+    public static string Name(BinUnit unit) => unit switch
+    {
+        BinUnit.Day => "day",
+        BinUnit.IsoWeek => "week",
+        BinUnit.AcledWeek => "acled-week",
+        BinUnit.Month => "month",
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, null),
+    };
+}
