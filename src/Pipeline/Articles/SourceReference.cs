@@ -1,0 +1,34 @@
+namespace Pipeline.Articles;
+
+/// <summary>
+/// Where a claim check's record comes from. Kept as title, publisher and address so a report can
+/// cite it without fetching anything, and so a reader can judge the source's authority at a glance.
+/// </summary>
+public sealed record SourceReference
+{
+    /// <summary>Creates a citation.</summary>
+    /// <param name="title">The document's or page's title.</param>
+    /// <param name="publisher">Who published it (e.g. United Nations Security Council).</param>
+    /// <param name="url">An absolute http(s) address.</param>
+    /// <param name="accessed">When we read it, if known; the catalog is written offline, so often unknown.</param>
+    /// <exception cref="ArgumentException">A text is blank or the address is not http(s).</exception>
+    public SourceReference(string title, string publisher, Uri url, DateOnly? accessed = null)
+    {
+        Title = Preconditions.NotBlank(title, nameof(title));
+        Publisher = Preconditions.NotBlank(publisher, nameof(publisher));
+        Url = Preconditions.WebAddress(url, nameof(url));
+        Accessed = accessed;
+    }
+
+    /// <summary>The document's or page's title.</summary>
+    public string Title { get; }
+
+    /// <summary>Who published the source.</summary>
+    public string Publisher { get; }
+
+    /// <summary>Where the source can be read.</summary>
+    public Uri Url { get; }
+
+    /// <summary>When we read the source, if recorded.</summary>
+    public DateOnly? Accessed { get; }
+}
