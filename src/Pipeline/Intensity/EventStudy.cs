@@ -119,7 +119,7 @@ public static class EventStudy
         var filled = 0;
         while (filled < into.Length)
         {
-            var s = rng.NextInt(starts);
+            var s = rng.NextBelow(starts);
             for (var j = 0; j < l && filled < into.Length; j++)
             {
                 into[filled++] = source[s + j];
@@ -158,7 +158,7 @@ public static class EventStudy
         var extreme = 0;
         for (var i = 0; i < o.Placebos; i++)
         {
-            var c = candidates[rng.NextInt(candidates.Count)];
+            var c = candidates[rng.NextBelow(candidates.Count)];
             var d = Mean(events.AsSpan(c, k)) - Mean(events.AsSpan(c - k, k));
             diffs[i] = d;
             if (Math.Abs(d) >= Math.Abs(observed) - 1e-12)

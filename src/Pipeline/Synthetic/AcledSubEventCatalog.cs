@@ -1,3 +1,5 @@
+using Pipeline.Statistics;
+
 namespace Pipeline.Synthetic;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 
+using Pipeline.Statistics;
+
 namespace Pipeline.Synthetic;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
+using Pipeline.Statistics;
+
 namespace Pipeline.Synthetic;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Pipeline.Statistics;
+
 namespace Pipeline.Synthetic;
 
 /// <summary>
