@@ -478,45 +478,7 @@ internal sealed class ArticleJsonReader
             return result;
         }
 
-        private static string? Closest(string name, ImmutableArray<string> allowed)
-        {
-            string? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var candidate in allowed)
-            {
-                var distance = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-                if (distance < bestDistance)
-                {
-                    (best, bestDistance) = (candidate, distance);
-                }
-            }
-
-            return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-        }
-
-        private static int EditDistance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-            {
-                previous[j] = j;
-            }
-
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                }
-
-                (previous, current) = (current, previous);
-            }
-
-            return previous[b.Length];
-        }
+        private static string? Closest(string name, ImmutableArray<string> allowed) => Pipeline.Text.NameSuggestion.Nearest(name, allowed);
 
         private SourceValue Expect(string field, SourceValue value, SourceKind kind, string example)
         {

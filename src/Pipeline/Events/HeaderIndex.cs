@@ -43,43 +43,5 @@ internal sealed class HeaderIndex
     }
 
     /// <summary>The closest present header to a wanted name, when it is close enough to be a likely typo.</summary>
-    public string? Nearest(string wanted)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var name in positions.Keys)
-        {
-            var d = Distance(wanted.ToLowerInvariant(), name.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                (best, bestDistance) = (name, d);
-            }
-        }
-
-        return best is not null && bestDistance <= Math.Max(2, wanted.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
-    }
+    public string? Nearest(string wanted) => Text.NameSuggestion.Nearest(wanted, positions.Keys);
 }

@@ -4,7 +4,7 @@ namespace Pipeline.Tests.Articles;
 internal static class ArticleTestPaths
 {
     /// <summary>The folder holding Pipeline.sln, found by walking up from the test binaries.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => Support.TestPaths.RepoRoot;
 
     public static string ShippedArticles => Path.Combine(RepoRoot, "data", "articles");
 
@@ -18,17 +18,4 @@ internal static class ArticleTestPaths
 
     public static string Fixture(string relative) =>
         Path.Combine(AppContext.BaseDirectory, "Fixtures", "articles", relative.Replace('/', Path.DirectorySeparatorChar));
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Pipeline.sln not found above {AppContext.BaseDirectory}");
-    }
 }
