@@ -1,0 +1,195 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Pipeline.Reports;
+
+/// <summary>A file named in a manifest, with the hash that proves it unchanged.</summary>
+/// <param name="Path">Path as given (inputs) or relative to the output folder with '/' (outputs).</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the bytes.</param>
+/// <param name="Size">Size in bytes.</param>
+public sealed record ManifestEntry(string Path, string Sha256, long Size)
+{
+    /// <summary>Hashes a file on disk.</summary>
+    public static ManifestEntry Of(string pathOnDisk, string recordedPath)
+    {
+        using var stream = File.OpenRead(pathOnDisk);
+        var hash = SHA256.HashData(stream);
+        return new ManifestEntry(recordedPath, Convert.ToHexStringLower(hash), new FileInfo(pathOnDisk).Length);
+    }
+}
+
+/// <summary>
+/// What a run read, with which parameters and tool versions, and what it wrote, each file with SHA-256 and
+/// size: enough for a reviewer to re-run and compare byte for byte. The only time-dependent value is
+/// <see cref="GeneratedAtUtc"/>, kept under the key <c>nondeterministic</c> so comparisons can skip it.
+/// </summary>
+public sealed record Manifest(
+    string Tool,
+    string ToolVersion,
+    string? GitCommit,
+    IReadOnlyDictionary<string, string> Packages,
+    IReadOnlyDictionary<string, string> Parameters,
+    IReadOnlyList<ManifestEntry> Inputs,
+    IReadOnlyList<ManifestEntry> Outputs,
+    string? GeneratedAtUtc)
+{
+    /// <summary>The manifest's own file name inside the output folder.</summary>
+    public const string FileName = "manifest.json";
+
+    /// <summary>Versions of the packages the library runs on, read from the loaded assemblies.</summary>
+    public static IReadOnlyDictionary<string, string> PackageVersions()
+    {
+        var names = new[] { "CsvHelper", "Microsoft.Data.Analysis", "Plotly.NET", "Microsoft.Playwright", "FSharp.Core" };
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            try
+            {
+                var asm = Assembly.Load(new AssemblyName(name));
+                result[name] = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+                    ?? asm.GetName().Version?.ToString() ?? "unknown";
+            }
+            catch (FileNotFoundException)
+            {
+                // A package that is not deployed with this tool is simply not listed.
+            }
+        }
+
+        result[".NET"] = Environment.Version.ToString();
+        return result;
+    }
+
+    /// <summary>The library's version.</summary>
+    public static string LibraryVersion() =>
+        typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The commit checked out in the git work tree holding <paramref name="folder"/>, or null.</summary>
+    public static string? FindGitCommit(string folder)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
+        {
+            var git = Path.Combine(dir.FullName, ".git");
+            if (File.Exists(git))
+            {
+                var line = File.ReadAllText(git).Trim();
+                git = line.StartsWith("gitdir:", StringComparison.Ordinal) ? Path.GetFullPath(Path.Combine(dir.FullName, line[7..].Trim())) : git;
+            }
+
+            if (!Directory.Exists(git))
+            {
+                continue;
+            }
+
+            var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
+            if (!head.StartsWith("ref:", StringComparison.Ordinal))
+            {
+                return head;
+            }
+
+            var refName = head[4..].Trim();
+            foreach (var root in new[] { git, CommonDir(git) })
+            {
+                var refFile = Path.Combine(root, refName);
+                if (File.Exists(refFile))
+                {
+                    return File.ReadAllText(refFile).Trim();
+                }
+
+                var packed = Path.Combine(root, "packed-refs");
+                if (File.Exists(packed))
+                {
+                    var hit = File.ReadLines(packed).FirstOrDefault(l => l.EndsWith(" " + refName, StringComparison.Ordinal));
+                    if (hit is not null)
+                    {
+                        return hit.Split(' ')[0];
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
+    public static Manifest Read(string path)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        var r = doc.RootElement;
+        static IReadOnlyDictionary<string, string> Map(JsonElement e) =>
+            e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        static IReadOnlyList<ManifestEntry> Files(JsonElement e) =>
+            e.EnumerateArray().Select(f => new ManifestEntry(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!, f.GetProperty("size").GetInt64())).ToList();
+        var tool = r.GetProperty("tool");
+        return new Manifest(
+            tool.GetProperty("name").GetString()!,
+            tool.GetProperty("version").GetString()!,
+            tool.TryGetProperty("git_commit", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
+            Map(r.GetProperty("packages")),
+            Map(r.GetProperty("parameters")),
+            Files(r.GetProperty("inputs")),
+            Files(r.GetProperty("outputs")),
+            r.GetProperty("nondeterministic").TryGetProperty("generated_at_utc", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null);
+    }
+
+    /// <summary>Indented JSON with keys in a fixed order and entries sorted by path.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteString("name", Tool);
+            w.WriteString("version", ToolVersion);
+            w.WriteString("git_commit", GitCommit);
+            w.WriteEndObject();
+            WriteMap(w, "packages", Packages);
+            WriteMap(w, "parameters", Parameters);
+            WriteFiles(w, "inputs", Inputs);
+            WriteFiles(w, "outputs", Outputs);
+            w.WriteStartObject("nondeterministic");
+            w.WriteString("note", "values here change from run to run and are not compared by verify");
+            w.WriteString("generated_at_utc", GeneratedAtUtc);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static string CommonDir(string git)
+    {
+        var common = Path.Combine(git, "commondir");
+        return File.Exists(common) ? Path.GetFullPath(Path.Combine(git, File.ReadAllText(common).Trim())) : git;
+    }
+
+    private static void WriteMap(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, string> map)
+    {
+        w.WriteStartObject(name);
+        foreach (var (k, v) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.WriteString(k, v);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteFiles(Utf8JsonWriter w, string name, IReadOnlyList<ManifestEntry> files)
+    {
+        w.WriteStartArray(name);
+        foreach (var f in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            w.WriteStartObject();
+            w.WriteString("path", f.Path);
+            w.WriteString("sha256", f.Sha256);
+            w.WriteNumber("size", f.Size);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

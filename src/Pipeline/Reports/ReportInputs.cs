@@ -1,0 +1,28 @@
+using Pipeline.Intensity;
+
+namespace Pipeline.Reports;
+
+/// <summary>Everything a report is computed from; recorded in the manifest so a run can be repeated.</summary>
+public sealed record ReportInputs
+{
+    /// <summary>Event files (ACLED or UCDP GED CSV). One or more.</summary>
+    public required IReadOnlyList<string> EventFiles { get; init; }
+
+    /// <summary>Folder of the article catalog (one JSON per article).</summary>
+    public required string ArticlesFolder { get; init; }
+
+    /// <summary>Id of the article whose mentions are studied.</summary>
+    public required string ArticleId { get; init; }
+
+    /// <summary>Which events to analyse.</summary>
+    public EventFilter Filter { get; init; } = EventFilter.None;
+
+    /// <summary>Binning.</summary>
+    public IntensityOptions Intensity { get; init; } = IntensityOptions.Default;
+
+    /// <summary>Event-study parameters.</summary>
+    public EventStudyOptions Study { get; init; } = EventStudyOptions.Default;
+
+    /// <summary>Actor texts for the actor series (e.g. foreign backers named in the article).</summary>
+    public IReadOnlyList<string> Actors { get; init; } = ["Wagner", "Turkey", "United Arab Emirates", "Egypt", "France"];
+}
