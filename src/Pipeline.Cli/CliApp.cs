@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Articles;
 using Pipeline.Events;
 
 namespace Pipeline.Cli;
@@ -23,13 +24,14 @@ public static class CliApp
         root.Options.Add(verbose);
         root.Subcommands.Add(InspectCommand.Create(stdout));
         root.Subcommands.Add(SynthCommand.Create(stdout));
+        root.Subcommands.Add(ReportCommand.Create(stdout));
 
         var parse = root.Parse(args);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is EventFileException or RowRejectedException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is EventFileException or RowRejectedException or ArticleCatalogException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             if (parse.GetValue(verbose))

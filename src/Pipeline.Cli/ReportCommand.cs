@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Pipeline.Intensity;
+using Pipeline.Reports;
+using Pipeline.Synthetic;
+using Spectre.Console;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// <c>pipeline report</c>: loads events and the article, computes intensity, the event study and claim
+/// checks, and writes the report folder. Defaults: the synthetic default data and the Libya op-ed.
+/// </summary>
+internal static class ReportCommand
+{
+    public const string DefaultArticle = "daily-sabah-2020-01-03-libya";
+
+    public static Command Create(TextWriter stdout)
+    {
+        var events = new Option<string[]>("--events") { Description = "Events file (ACLED or UCDP GED CSV); repeat for several", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [Path.Combine("data", "events", SyntheticAcledGenerator.DefaultFileName)] };
+        var article = new Option<string>("--article") { Description = "Article id in the catalog", DefaultValueFactory = _ => DefaultArticle };
+        var articles = new Option<string>("--articles") { Description = "Article catalog folder", DefaultValueFactory = _ => Path.Combine("data", "articles") };
+        var country = new Option<string?>("--country") { Description = "Keep only events in this country" };
+        var from = new Option<string?>("--from") { Description = "First day (yyyy-MM-dd)" };
+        var to = new Option<string?>("--to") { Description = "Last day (yyyy-MM-dd)" };
+        var bin = new Option<string>("--bin") { Description = "day | week | acled-week | month", DefaultValueFactory = _ => "week" };
+        bin.AcceptOnlyFromAmong("day", "week", "acled-week", "month");
+        var window = new Option<int>("--window") { Description = "Bins before and after each mention", DefaultValueFactory = _ => EventStudyOptions.Default.Window };
+        var imprecise = new Option<string>("--imprecise") { Description = "band | spread: events dated more coarsely than the bin", DefaultValueFactory = _ => "band" };
+        imprecise.AcceptOnlyFromAmong("band", "spread");
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap and placebo draws", DefaultValueFactory = _ => EventStudyOptions.Default.Seed };
+        var output = new Option<string>("--out") { Description = "Output folder (replaced as a whole once the new report is complete)", DefaultValueFactory = _ => "out" };
+        var noPng = new Option<bool>("--no-png") { Description = "Do not render PNGs with Chromium" };
+        var command = new Command("report", "Write the self-contained HTML report, CSV tables, PNG charts and manifest.json")
+        {
+            events, article, articles, country, from, to, bin, window, imprecise, seed, output, noPng,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var inputs = new ReportInputs
+            {
+                EventFiles = parse.GetValue(events)!,
+                ArticleId = parse.GetValue(article)!,
+                ArticlesFolder = parse.GetValue(articles)!,
+                Filter = new EventFilter { Country = parse.GetValue(country), From = Date(parse.GetValue(from), "--from"), To = Date(parse.GetValue(to), "--to") },
+                Intensity = new IntensityOptions { Bin = Bins.Parse(parse.GetValue(bin)!), Imprecise = parse.GetValue(imprecise) == "spread" ? ImprecisePolicy.Spread : ImprecisePolicy.Band },
+                Study = EventStudyOptions.Default with { Window = parse.GetValue(window), Seed = parse.GetValue(seed) },
+            };
+            var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+            var clock = Stopwatch.StartNew();
+            ReportAnalysis? analysis = null;
+            ReportResult? result = null;
+            TimeSpan analysed = default;
+            async Task Work(IProgress<string>? progress)
+            {
+                analysis = ReportAnalysis.Run(inputs, progress);
+                analysed = clock.Elapsed;
+                result = await ReportWriter.WriteAsync(analysis, parse.GetValue(output)!, !parse.GetValue(noPng), progress, ct).ConfigureAwait(false);
+            }
+
+            if (interactive)
+            {
+                await AnsiConsole.Status().StartAsync("starting", async ctx => await Work(new Progress<string>(s => ctx.Status(s))).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            else
+            {
+                await Work(null).ConfigureAwait(false);
+            }
+
+            var r = result!;
+            var a = analysis!;
+            if (a.IsSynthetic)
+            {
+                stdout.WriteLine("*** SYNTHETIC DATA: the report is built on generated events, not real ones ***");
+            }
+
+            stdout.WriteLine($"wrote {Path.Combine(r.OutDir, ReportWriter.HtmlFile)} ({new FileInfo(Path.Combine(r.OutDir, ReportWriter.HtmlFile)).Length / 1024.0:0} KiB), {r.Outputs.Count} files listed in manifest.json");
+            stdout.WriteLine($"events analysed: {a.Events.Count}; mentions: {a.Mentions.Count} ({a.Mentions.Count(m => m.Coverage == CoverageStatus.Outside)} outside coverage); rejected rows: {a.Tables.Sum(t => t.Rejected)}");
+            if (r.PngNote is not null)
+            {
+                stdout.WriteLine(r.PngNote);
+            }
+
+            stdout.WriteLine("time: " + string.Join(", ", new[] { ("load+compute", analysed) }.Concat(r.Timings).Select(t => $"{t.Item1} {t.Item2.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static DateOnly? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new ArgumentException($"{option} '{text}' is not a date; use yyyy-MM-dd, e.g. 2019-04-04");
+    }
+}

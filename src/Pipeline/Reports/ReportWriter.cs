@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipeline.Charts;
+using Pipeline.Intensity;
+
+namespace Pipeline.Reports;
+
+/// <summary>What a report run wrote, and how long each stage took (timings go to the terminal, never into outputs).</summary>
+/// <param name="OutDir">The output folder.</param>
+/// <param name="Outputs">Every file written except the manifest, with hashes.</param>
+/// <param name="PngNote">Why PNGs are missing, or null when they were written (or not asked for).</param>
+/// <param name="Timings">Stage name → duration.</param>
+public sealed record ReportResult(string OutDir, IReadOnlyList<ManifestEntry> Outputs, string? PngNote, IReadOnlyList<(string Stage, TimeSpan Duration)> Timings);
+
+/// <summary>
+/// Writes a report folder: <c>report.html</c>, <c>tables/*.csv</c>, <c>charts/*.png</c> and
+/// <c>manifest.json</c>. Everything is written into a temporary sibling folder first and moved into place at
+/// the end, so a failed or interrupted run never leaves a half-written report where a good one was.
+/// </summary>
+public static class ReportWriter
+{
+    /// <summary>The report page's file name.</summary>
+    public const string HtmlFile = "report.html";
+
+    /// <summary>Builds the charts of a report, in page order.</summary>
+    public static IReadOnlyList<ChartFigure> Charts(ReportAnalysis a) =>
+    [
+        TimelineChart.Build(a.Overall, a.Mentions, a.IsSynthetic),
+        EventTypeChart.Build(a.ByType, a.IsSynthetic),
+        Admin1HeatmapChart.Build(a.ByAdmin1Monthly, a.IsSynthetic),
+        ForestChart.Build(a.Study, a.IsSynthetic),
+    ];
+
+    /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
+    public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
+    {
+        var i = a.Inputs;
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["events"] = string.Join(";", i.EventFiles.Select(f => f.Replace('\\', '/'))),
+            ["article"] = i.ArticleId,
+            ["country"] = i.Filter.Country ?? "(all)",
+            ["from"] = a.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = a.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["bin"] = Bins.Name(i.Intensity.Bin),
+            ["imprecise"] = i.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread",
+            ["window"] = i.Study.Window.ToString(CultureInfo.InvariantCulture),
+            ["bootstrap_replicates"] = i.Study.Replicates.ToString(CultureInfo.InvariantCulture),
+            ["placebo_dates"] = i.Study.Placebos.ToString(CultureInfo.InvariantCulture),
+            ["seed"] = i.Study.Seed.ToString(CultureInfo.InvariantCulture),
+            ["actors"] = string.Join(";", i.Actors),
+        };
+    }
+
+    /// <summary>Writes the report into <paramref name="outDir"/>, replacing what was there only once everything is written.</summary>
+    /// <exception cref="ArgumentException">The output path is a file.</exception>
+    public static async Task<ReportResult> WriteAsync(ReportAnalysis a, string outDir, bool png, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        var target = Path.GetFullPath(outDir);
+        if (File.Exists(target))
+        {
+            throw new ArgumentException($"--out {outDir} is a file; give a folder (it will be created)");
+        }
+
+        var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"--out {outDir} has no parent folder");
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        Directory.CreateDirectory(staging);
+        var timings = new List<(string, TimeSpan)>();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            progress?.Report("drawing charts");
+            var figures = Charts(a);
+            var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f), Caption(f.Name, a))).ToList();
+            timings.Add(("charts", clock.Elapsed));
+            clock.Restart();
+
+            progress?.Report("writing HTML and tables");
+            var parameters = Parameters(a);
+            var html = Path.Combine(staging, HtmlFile);
+            await File.WriteAllTextAsync(html, HtmlReport.Render(a, charts, PlotlyAssets.PlotlyJs, parameters), ct).ConfigureAwait(false);
+            Directory.CreateDirectory(Path.Combine(staging, "tables"));
+            foreach (var table in ReportTables.Build(a))
+            {
+                await File.WriteAllTextAsync(Path.Combine(staging, "tables", table.Name + ".csv"), table.ToCsv(), ct).ConfigureAwait(false);
+            }
+
+            timings.Add(("write", clock.Elapsed));
+            clock.Restart();
+
+            string? pngNote = null;
+            if (png)
+            {
+                progress?.Report("rendering PNGs with Chromium");
+                if (PngRenderer.FindChromium() is null)
+                {
+                    pngNote = "PNGs not written: Chromium not found at /usr/bin/chromium. Install it with `apt-get install chromium`, or pass --no-png.";
+                }
+                else
+                {
+                    var targets = figures.Select(f => ($"chart-{f.Name}", Path.Combine(staging, "charts", f.Name + ".png"))).ToList();
+                    await PngRenderer.RenderAsync(html, targets, PngOptions.Default, ct).ConfigureAwait(false);
+                }
+
+                timings.Add(("png", clock.Elapsed));
+                clock.Restart();
+            }
+
+            var outputs = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
+                .Select(f => ManifestEntry.Of(f, Path.GetRelativePath(staging, f).Replace('\\', '/')))
+                .OrderBy(e => e.Path, StringComparer.Ordinal)
+                .ToList();
+            var inputs = a.Inputs.EventFiles.Select(f => ManifestEntry.Of(f, f.Replace('\\', '/')))
+                .Concat(Directory.EnumerateFiles(a.Inputs.ArticlesFolder, "*.json").Order(StringComparer.Ordinal).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/'))))
+                .ToList();
+            var manifest = new Manifest("pipeline", Manifest.LibraryVersion(), Manifest.FindGitCommit(Environment.CurrentDirectory), Manifest.PackageVersions(), parameters, inputs, outputs,
+                DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            await File.WriteAllTextAsync(Path.Combine(staging, Manifest.FileName), manifest.ToJson(), ct).ConfigureAwait(false);
+
+            Swap(staging, target);
+            timings.Add(("move", clock.Elapsed));
+            return new ReportResult(target, outputs, pngNote, timings);
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static void Swap(string staging, string target)
+    {
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+
+        var old = target + $".old-{Environment.ProcessId}";
+        Directory.Move(target, old);
+        Directory.Move(staging, target);
+        Directory.Delete(old, recursive: true);
+    }
+
+    private static string Caption(string chart, ReportAnalysis a) => chart switch
+    {
+        "timeline" => $"Events per {Bins.Name(a.Overall.Bin)} bin. Vertical lines: dated point mentions; shaded spans: periods. Hover a marker for our paraphrase. Mentions outside the data's coverage are listed in the chart.",
+        "event-types" => "Events per bin stacked by harmonised event type.",
+        "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other).",
+        "forest" => "Difference in mean events per bin after (or inside) vs before each mention, with 95% bootstrap intervals; the shaded band is the middle 95% of the same difference at placebo dates.",
+        _ => "",
+    };
+}
