@@ -62,7 +62,7 @@ public static class PngRenderer
         }
 
         var outputs = ValidateTargets(targets);
-        var chromium = FindChromium() ?? throw new ChromiumNotFoundException(SearchedPaths(Environment.GetEnvironmentVariable));
+        var chromium = FindChromium() ?? throw new ChromiumNotFoundException(SearchedPaths());
         ct.ThrowIfCancellationRequested();
 
         var profile = Directory.CreateTempSubdirectory("pipeline-chromium-");
@@ -128,6 +128,9 @@ public static class PngRenderer
     /// <summary>Only the report file itself and inline data may load; anything else would be a network request.</summary>
     internal static bool IsAllowedUrl(string url) =>
         url.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The paths <see cref="FindChromium()"/> looks at now, for error messages.</summary>
+    internal static IReadOnlyList<string> SearchedPaths() => SearchedPaths(Environment.GetEnvironmentVariable);
 
     private static IReadOnlyList<string> SearchedPaths(Func<string, string?> variable)
     {

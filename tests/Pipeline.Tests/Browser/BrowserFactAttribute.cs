@@ -12,7 +12,7 @@ public sealed class BrowserFactAttribute : FactAttribute
     {
         if (PngRenderer.FindChromium() is null && !ChromiumRequired)
         {
-            Skip = $"Chromium not found ({PngRenderer.ChromiumVariable} or {string.Join(", ", PngRenderer.WellKnownChromiumPaths)}); " +
+            Skip = $"Chromium not found (looked at {string.Join(", ", PngRenderer.SearchedPaths())}); " +
                    "run 'apt-get install chromium' (required when CI=true)";
         }
     }

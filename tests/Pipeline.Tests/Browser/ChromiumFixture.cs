@@ -38,7 +38,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
     {
         if (_context is null)
         {
-            throw new ChromiumNotFoundException(PngRenderer.WellKnownChromiumPaths);
+            throw new ChromiumNotFoundException(PngRenderer.SearchedPaths());
         }
 
         return await RecordedPage.OpenAsync(_context);
