@@ -22,6 +22,26 @@ public sealed class OfflinePageTests(ChromiumFixture chromium)
     }
 
     [BrowserFact]
+    public async Task Local_script_beside_the_page_and_data_urls_still_load()
+    {
+        using var pages = new TempPages();
+        File.WriteAllText(pages.PathOf("local.js"), "window.localLoaded = true;");
+        var path = pages.Write("local.html", """
+            <script src="local.js"></script>
+            <img id="dot" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==">
+            """);
+        await using var page = await chromium.NewPageAsync();
+
+        await page.GotoFileAsync(path);
+
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => window.localLoaded === true"));
+        Assert.Equal(1, await page.Page.EvaluateAsync<int>("() => document.getElementById('dot').naturalWidth"));
+        Assert.Empty(page.NetworkRequestUrls);
+        Assert.Empty(page.FailedRequestUrls);
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    [BrowserFact]
     public async Task Image_from_https_is_aborted_and_recorded_instead_of_fetched()
     {
         using var pages = new TempPages();

@@ -97,4 +97,18 @@ public sealed class PngRendererTests
         Assert.Contains("#missing-chart", e.Message);
         Assert.False(File.Exists(png));
     }
+
+    [BrowserFact]
+    public async Task Cancelling_while_waiting_for_a_chart_stops_the_render_and_writes_nothing()
+    {
+        using var pages = new TempPages();
+        var html = pages.Write("never-drawn.html", """<div id="chart" class="js-plotly-plot" style="width: 10px; height: 10px;"></div>""");
+        var png = pages.PathOf("chart.png");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            PngRenderer.RenderAsync(html, [("chart", png)], PngOptions.Default, cancel.Token));
+
+        Assert.False(File.Exists(png));
+    }
 }
