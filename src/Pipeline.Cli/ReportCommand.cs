@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Pipeline.Intensity;
+using Pipeline.Rendering;
 using Pipeline.Reports;
 using Pipeline.Synthetic;
 using Spectre.Console;
@@ -56,7 +57,7 @@ internal static class ReportCommand
             {
                 analysis = ReportAnalysis.Run(inputs, progress);
                 analysed = clock.Elapsed;
-                result = await ReportWriter.WriteAsync(analysis, parse.GetValue(output)!, !parse.GetValue(noPng), progress, ct).ConfigureAwait(false);
+                result = await ReportWriter.WriteAsync(analysis, parse.GetValue(output)!, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct).ConfigureAwait(false);
             }
 
             if (interactive)

@@ -54,7 +54,12 @@ public static class ReportWriter
 
     /// <summary>Writes the report into <paramref name="outDir"/>, replacing what was there only once everything is written.</summary>
     /// <exception cref="ArgumentException">The output path is a file.</exception>
-    public static async Task<ReportResult> WriteAsync(ReportAnalysis a, string outDir, bool png, IProgress<string>? progress = null, CancellationToken ct = default)
+    /// <param name="a">The analysis.</param>
+    /// <param name="outDir">Output folder.</param>
+    /// <param name="renderer">PNG renderer, or null for no PNGs.</param>
+    /// <param name="progress">Stage names, for a progress display.</param>
+    /// <param name="ct">Cancels the run; nothing is moved into place then.</param>
+    public static async Task<ReportResult> WriteAsync(ReportAnalysis a, string outDir, IChartImageRenderer? renderer, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var target = Path.GetFullPath(outDir);
         if (File.Exists(target))
@@ -95,17 +100,14 @@ public static class ReportWriter
             clock.Restart();
 
             string? pngNote = null;
-            if (png)
+            if (renderer is not null)
             {
-                progress?.Report("rendering PNGs with Chromium");
-                if (PngRenderer.FindChromium() is null)
-                {
-                    pngNote = "PNGs not written: Chromium not found at /usr/bin/chromium. Install it with `apt-get install chromium`, or pass --no-png.";
-                }
-                else
+                progress?.Report("rendering PNGs");
+                pngNote = renderer.Unavailable;
+                if (pngNote is null)
                 {
                     var targets = figures.Select(f => ($"chart-{f.Name}", Path.Combine(staging, "charts", f.Name + ".png"))).ToList();
-                    await PngRenderer.RenderAsync(html, targets, PngOptions.Default, ct).ConfigureAwait(false);
+                    await renderer.RenderAsync(html, targets, ct).ConfigureAwait(false);
                 }
 
                 timings.Add(("png", clock.Elapsed));

@@ -1,4 +1,4 @@
-using Pipeline.Reports;
+using Pipeline.Rendering;
 
 namespace Pipeline.Tests.Browser;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Pipeline.Reports;
+using Pipeline.Rendering;
 
 namespace Pipeline.Tests.Browser;
 

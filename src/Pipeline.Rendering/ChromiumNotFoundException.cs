@@ -1,4 +1,4 @@
-namespace Pipeline.Reports;
+namespace Pipeline.Rendering;
 
 /// <summary>
 /// Chromium, which draws the PNG charts, is not installed where we look. Thrown before any output is

@@ -1,4 +1,4 @@
-namespace Pipeline.Reports;
+namespace Pipeline.Rendering;
 
 /// <summary>
 /// How <see cref="PngRenderer"/> lays out the page before it takes screenshots. The viewport and scale are

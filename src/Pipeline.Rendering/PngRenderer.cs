@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Pipeline.Reports;
+namespace Pipeline.Rendering;
 
 /// <summary>
 /// Turns elements of a local HTML report into PNG files with Debian's Chromium, driven by Playwright.
