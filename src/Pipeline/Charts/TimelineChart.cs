@@ -142,7 +142,7 @@ public static class TimelineChart
                 ("y", 0),
                 ("xanchor", "left"),
                 ("yanchor", "top"),
-                ("yshift", -45),
+                ("yshift", -62),
                 ("align", "left"),
                 ("showarrow", false),
                 ("font", FigureParts.Obj(("size", 11)))));
@@ -162,7 +162,7 @@ public static class TimelineChart
             ("hovermode", "closest"),
             ("showlegend", true),
             ("legend", FigureParts.Obj(("orientation", "h"), ("x", 0), ("y", 1.02), ("yanchor", "bottom"))),
-            ("margin", FigureParts.Obj(("t", 90), ("b", 60 + extra), ("l", 60), ("r", 20))));
+            ("margin", FigureParts.Obj(("t", 90), ("b", 70 + extra), ("l", 60), ("r", 20))));
         return FigureParts.Figure(fatalities ? "timeline-fatalities" : "timeline", title, traces, layout);
     }
 
