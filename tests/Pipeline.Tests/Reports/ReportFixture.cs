@@ -1,0 +1,45 @@
+using Pipeline.Reports;
+using Pipeline.Synthetic;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Reports;
+
+/// <summary>Paths and a one-call report run shared by the report tests.</summary>
+internal static class ReportRun
+{
+    public static string DefaultEvents => Path.Combine(TestPaths.RepoRoot, "data", "events", SyntheticAcledGenerator.DefaultFileName);
+
+    public static string Articles => Path.Combine(TestPaths.RepoRoot, "data", "articles");
+
+    public static ReportInputs Inputs(params string[] events) => new()
+    {
+        EventFiles = events.Length == 0 ? [DefaultEvents] : events,
+        ArticlesFolder = Articles,
+        ArticleId = "daily-sabah-2020-01-03-libya",
+    };
+
+    public static async Task<(ReportAnalysis Analysis, ReportResult Result)> WriteAsync(ReportInputs inputs, string outDir, IChartImageRenderer? renderer = null)
+    {
+        var analysis = ReportAnalysis.Run(inputs);
+        var result = await ReportWriter.WriteAsync(analysis, outDir, renderer);
+        return (analysis, result);
+    }
+}
+
+/// <summary>A temporary folder deleted at the end of the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Path = Directory.CreateTempSubdirectory("pipeline-test-").FullName;
+
+    public string Path { get; }
+
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using Pipeline.Intensity;
+using Pipeline.Reports;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Reports;
+
+public class ReportWriterTests
+{
+    [Fact]
+    public async Task Default_report_writes_page_tables_and_a_manifest_of_every_output()
+    {
+        using var tmp = new TempFolder();
+        var (a, r) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        Assert.True(a.IsSynthetic);
+        var files = Directory.EnumerateFiles(tmp["out"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["out"], f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/claim_checks.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv"],
+            files);
+        var manifest = Manifest.Read(tmp["out/manifest.json"]);
+        Assert.Equal(files.Where(f => f != "manifest.json"), manifest.Outputs.Select(o => o.Path));
+        foreach (var o in manifest.Outputs)
+        {
+            Assert.Equal(ManifestEntry.Of(Path.Combine(tmp["out"], o.Path), o.Path), o);
+        }
+
+        Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal));
+        Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("2020-01-03-daily-sabah-libya-turkey.json", StringComparison.Ordinal));
+        Assert.Equal("week", manifest.Parameters["bin"]);
+        Assert.Equal("6.0.0", manifest.Packages["Plotly.NET"]);
+        Assert.NotNull(manifest.GeneratedAtUtc);
+        Assert.False(Directory.EnumerateDirectories(tmp.Path, ".out.tmp-*").Any()); // staging folder moved away
+    }
+
+    [Fact]
+    public async Task Two_runs_give_identical_bytes_for_page_tables_and_output_hashes()
+    {
+        using var tmp = new TempFolder();
+        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["a"]);
+        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["b"]);
+        foreach (var f in Directory.EnumerateFiles(tmp["a"], "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal)))
+        {
+            Assert.Equal(File.ReadAllBytes(f), File.ReadAllBytes(Path.Combine(tmp["b"], Path.GetRelativePath(tmp["a"], f))));
+        }
+
+        Assert.Equal(Manifest.Read(tmp["a/manifest.json"]).Outputs, Manifest.Read(tmp["b/manifest.json"]).Outputs);
+    }
+
+    [Fact]
+    public async Task Page_is_self_contained_with_the_synthetic_banner_and_every_mention()
+    {
+        using var tmp = new TempFolder();
+        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var html = File.ReadAllText(tmp["out/report.html"]);
+        Assert.Contains("id=\"synthetic-banner\"", html);
+        Assert.DoesNotMatch(new Regex("<(script|link|img|iframe)[^>]+(src|href)=\"?https?:", RegexOptions.IgnoreCase), html);
+        Assert.Single(Regex.Matches(html, "plotly.js v2.28.0"));
+        Assert.DoesNotMatch(new Regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), html);
+        foreach (var m in a.Article.Mentions)
+        {
+            Assert.Contains(m.Id, html);
+        }
+
+        Assert.Contains("outside coverage", html);
+        Assert.Contains("ACLED fatality counts are conservative", html);
+        foreach (var chart in new[] { "timeline", "event-types", "admin1-heatmap", "forest" })
+        {
+            Assert.Contains($"id=\"chart-{chart}\"", html);
+        }
+    }
+
+    [Fact]
+    public async Task Claim_table_marks_the_2014_election_claim_disputed_and_lists_unchecked_mentions()
+    {
+        using var tmp = new TempFolder();
+        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var csv = File.ReadAllLines(tmp["out/tables/claim_checks.csv"]);
+        Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",Disputed,", StringComparison.Ordinal) && l.Contains("2015-12-17", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("chad-libya-conflict,", StringComparison.Ordinal) && l.Contains("outside coverage", StringComparison.Ordinal) && l.Contains("not checked", StringComparison.Ordinal));
+        Assert.Equal(14, csv.Length);
+    }
+
+    [Fact]
+    public async Task Event_study_table_has_one_row_per_mention_with_notes_for_those_outside()
+    {
+        using var tmp = new TempFolder();
+        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var rows = File.ReadAllLines(tmp["out/tables/event_study.csv"]).Skip(1).ToList();
+        Assert.Equal(a.Article.Mentions.Count, rows.Count);
+        Assert.Contains(rows, r => r.StartsWith("haftar-death-sentence-1993,", StringComparison.Ordinal) && r.Contains("outside the data's coverage", StringComparison.Ordinal));
+        var offensive = a.Study.Single(s => s.Target.Id == "tripoli-offensive-2019");
+        Assert.NotNull(offensive.Events);
+        Assert.True(offensive.Target.IsPeriod);
+    }
+
+    [Fact]
+    public async Task Hostile_text_in_an_article_is_escaped_in_the_page()
+    {
+        using var tmp = new TempFolder();
+        Directory.CreateDirectory(tmp["articles"]);
+        var json = File.ReadAllText(Path.Combine(ReportRun.Articles, "2020-01-03-daily-sabah-libya-turkey.json"))
+            .Replace("\"Libya's only chance is Turkey\"", "\"<script>alert('t')</script> \\\"><img src=x onerror=alert(1)>\"", StringComparison.Ordinal)
+            .Replace("\"Column likens events in Libya", "\"</script><script>alert(2)</script> Column likens events in Libya", StringComparison.Ordinal);
+        File.WriteAllText(tmp["articles/a.json"], json);
+        var (_, _) = await ReportRun.WriteAsync(ReportRun.Inputs() with { ArticlesFolder = tmp["articles"] }, tmp["out"]);
+        var html = File.ReadAllText(tmp["out/report.html"]);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;", html);
+    }
+
+    [Fact]
+    public async Task Output_path_that_is_a_file_is_refused_and_nothing_is_written()
+    {
+        using var tmp = new TempFolder();
+        File.WriteAllText(tmp["out"], "keep me");
+        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportWriter.WriteAsync(a, tmp["out"], null));
+        Assert.Contains("is a file", ex.Message);
+        Assert.Equal("keep me", File.ReadAllText(tmp["out"]));
+        Assert.Single(Directory.EnumerateFileSystemEntries(tmp.Path));
+    }
+
+    [Fact]
+    public async Task A_failing_write_leaves_the_previous_report_intact()
+    {
+        using var tmp = new TempFolder();
+        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var before = File.ReadAllBytes(tmp["out/report.html"]);
+        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ReportWriter.WriteAsync(a, tmp["out"], new FailingRenderer()));
+        Assert.Equal(before, File.ReadAllBytes(tmp["out/report.html"]));
+        Assert.False(Directory.Exists(tmp["out/charts"]));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("no-such-article", null, null, null, 4, "unknown article 'no-such-article'")]
+    [InlineData(null, "Atlantis", null, null, 4, "unknown country 'Atlantis': the data hold Libya")]
+    [InlineData(null, null, "2019-05-01", "2019-04-01", 4, "empty date range")]
+    [InlineData(null, null, "2019-04-01", "2019-05-01", 4, "window of 4 week bins each side needs at least 9 bins, but the data span only 5")]
+    [InlineData(null, null, null, null, 1000, "needs at least 2001 bins")]
+    public void Bad_report_input_gives_a_one_line_error(string? article, string? country, string? from, string? to, int window, string message)
+    {
+        static DateOnly? D(string? s) => s is null ? null : DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var inputs = ReportRun.Inputs() with
+        {
+            ArticleId = article ?? "daily-sabah-2020-01-03-libya",
+            Filter = new EventFilter { Country = country, From = D(from), To = D(to) },
+            Study = EventStudyOptions.Default with { Window = window },
+        };
+        var ex = Assert.Throws<ArgumentException>(() => ReportAnalysis.Run(inputs));
+        Assert.Contains(message, ex.Message);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [RealDataFact]
+    public async Task Reports_on_real_UCDP_and_ACLED_files_carry_no_synthetic_banner()
+    {
+        using var tmp = new TempFolder();
+        foreach (var (file, name) in new[] { ("ucdp-ged-libya/conflict_libya.csv", "ucdp"), ("acled-libya-2011-2012/2011-01-31-2012-03-01-Libya.csv", "acled") })
+        {
+            var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(TestPaths.Real(file)) with { Study = EventStudyOptions.Default with { Window = 2 } }, tmp[name]);
+            Assert.False(a.IsSynthetic);
+            var html = File.ReadAllText(Path.Combine(tmp[name], "report.html"));
+            Assert.DoesNotContain("synthetic-banner", html);
+            Assert.DoesNotContain("SYNTHETIC DATA", html);
+            Assert.Contains(a.Tables[0].Source == Pipeline.Events.EventSource.UcdpGed ? "CC BY 4.0" : "ACLED terms of use", html);
+        }
+    }
+
+    private sealed class FailingRenderer : IChartImageRenderer
+    {
+        public string? Unavailable => null;
+
+        public Task RenderAsync(string htmlFile, IReadOnlyList<(string ElementId, string PngPath)> targets, CancellationToken ct) =>
+            throw new InvalidOperationException("renderer crashed midway");
+    }
+}
