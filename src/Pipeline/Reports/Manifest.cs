@@ -25,6 +25,15 @@ public sealed record ManifestEntry(string Path, string Sha256, long Size)
 /// size: enough for a reviewer to re-run and compare byte for byte. The only time-dependent value is
 /// <see cref="GeneratedAtUtc"/>, kept under the key <c>nondeterministic</c> so comparisons can skip it.
 /// </summary>
+/// <param name="Tool">Tool name.</param>
+/// <param name="ToolVersion">Library version.</param>
+/// <param name="GitCommit">Commit of the work tree, when there is one.</param>
+/// <param name="Packages">Package and runtime versions.</param>
+/// <param name="Parameters">The run's parameters.</param>
+/// <param name="Inputs">Files read, with hashes.</param>
+/// <param name="Outputs">Files written (paths relative to the output folder), with hashes.</param>
+/// <param name="GeneratedAtUtc">When the run happened (the one value that is not reproducible).</param>
+/// <param name="Command">The <c>pipeline</c> arguments that produced the outputs, with <see cref="OutPlaceholder"/> for the output folder, so <c>verify</c> can re-run them elsewhere.</param>
 public sealed record Manifest(
     string Tool,
     string ToolVersion,
@@ -33,8 +42,12 @@ public sealed record Manifest(
     IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<ManifestEntry> Inputs,
     IReadOnlyList<ManifestEntry> Outputs,
-    string? GeneratedAtUtc)
+    string? GeneratedAtUtc,
+    IReadOnlyList<string> Command)
 {
+    /// <summary>Stands for the output folder inside <see cref="Command"/>.</summary>
+    public const string OutPlaceholder = "{out}";
+
     /// <summary>The manifest's own file name inside the output folder.</summary>
     public const string FileName = "manifest.json";
 
@@ -132,7 +145,8 @@ public sealed record Manifest(
             Map(r.GetProperty("parameters")),
             Files(r.GetProperty("inputs")),
             Files(r.GetProperty("outputs")),
-            r.GetProperty("nondeterministic").TryGetProperty("generated_at_utc", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null);
+            r.GetProperty("nondeterministic").TryGetProperty("generated_at_utc", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
+            r.TryGetProperty("command", out var cmd) ? cmd.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : []);
     }
 
     /// <summary>Indented JSON with keys in a fixed order and entries sorted by path.</summary>
@@ -147,6 +161,13 @@ public sealed record Manifest(
             w.WriteString("version", ToolVersion);
             w.WriteString("git_commit", GitCommit);
             w.WriteEndObject();
+            w.WriteStartArray("command");
+            foreach (var arg in Command)
+            {
+                w.WriteStringValue(arg);
+            }
+
+            w.WriteEndArray();
             WriteMap(w, "packages", Packages);
             WriteMap(w, "parameters", Parameters);
             WriteFiles(w, "inputs", Inputs);

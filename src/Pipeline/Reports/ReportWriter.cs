@@ -52,6 +52,38 @@ public static class ReportWriter
         };
     }
 
+    /// <summary>The <c>pipeline report</c> arguments that reproduce this analysis into <see cref="Manifest.OutPlaceholder"/>.</summary>
+    public static IReadOnlyList<string> Command(ReportAnalysis a)
+    {
+        var i = a.Inputs;
+        var args = new List<string> { "report" };
+        foreach (var f in i.EventFiles)
+        {
+            args.AddRange(["--events", f.Replace('\\', '/')]);
+        }
+
+        args.AddRange(["--article", i.ArticleId, "--articles", i.ArticlesFolder.Replace('\\', '/')]);
+        if (i.Filter.Country is { } c)
+        {
+            args.AddRange(["--country", c]);
+        }
+
+        if (i.Filter.From is { } from)
+        {
+            args.AddRange(["--from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+        }
+
+        if (i.Filter.To is { } to)
+        {
+            args.AddRange(["--to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+        }
+
+        args.AddRange(["--bin", Bins.Name(i.Intensity.Bin), "--window", i.Study.Window.ToString(CultureInfo.InvariantCulture),
+            "--imprecise", i.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread", "--seed", i.Study.Seed.ToString(CultureInfo.InvariantCulture),
+            "--no-png", "--out", Manifest.OutPlaceholder]);
+        return args;
+    }
+
     /// <summary>Writes the report into <paramref name="outDir"/>, replacing what was there only once everything is written.</summary>
     /// <exception cref="ArgumentException">The output path is a file.</exception>
     /// <param name="a">The analysis.</param>
@@ -122,7 +154,7 @@ public static class ReportWriter
                 .Concat(Directory.EnumerateFiles(a.Inputs.ArticlesFolder, "*.json").Order(StringComparer.Ordinal).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/'))))
                 .ToList();
             var manifest = new Manifest("pipeline", Manifest.LibraryVersion(), Manifest.FindGitCommit(Environment.CurrentDirectory), Manifest.PackageVersions(), parameters, inputs, outputs,
-                DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Command(a));
             await File.WriteAllTextAsync(Path.Combine(staging, Manifest.FileName), manifest.ToJson(), ct).ConfigureAwait(false);
 
             Swap(staging, target);
