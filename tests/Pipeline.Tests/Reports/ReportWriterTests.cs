@@ -169,6 +169,24 @@ public class ReportWriterTests
         }
     }
 
+    [Fact]
+    public async Task Without_a_browser_the_report_is_still_written_and_says_how_to_get_PNGs()
+    {
+        using var tmp = new TempFolder();
+        var (_, r) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"], new NoBrowser());
+        Assert.Contains("apt-get install chromium", r.PngNote);
+        Assert.True(File.Exists(tmp["out/report.html"]));
+        Assert.False(Directory.Exists(tmp["out/charts"]));
+    }
+
+    private sealed class NoBrowser : IChartImageRenderer
+    {
+        public string? Unavailable => "PNGs not written: Chromium not found. Install it with `apt-get install chromium`, or pass --no-png.";
+
+        public Task RenderAsync(string htmlFile, IReadOnlyList<(string ElementId, string PngPath)> targets, CancellationToken ct) =>
+            throw new InvalidOperationException("must not be called when unavailable");
+    }
+
     private sealed class FailingRenderer : IChartImageRenderer
     {
         public string? Unavailable => null;
