@@ -6,13 +6,7 @@ namespace Pipeline.Tests.Cli;
 
 public class InspectCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.Cli.Run(args);
 
     [Fact]
     public void Inspect_prints_counts_rejections_with_lines_span_and_types()

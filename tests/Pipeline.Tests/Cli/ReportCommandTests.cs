@@ -5,13 +5,7 @@ namespace Pipeline.Tests.Cli;
 
 public class ReportCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = CliApp.Run(args, o, e);
-        return (code, o.ToString(), e.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.Cli.Run(args);
 
     private static string[] Base(TempFolder tmp) =>
         ["report", "--events", ReportRun.DefaultEvents, "--articles", ReportRun.Articles, "--out", tmp["out"], "--no-png"];
