@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pipeline.Articles;
 using Pipeline.Events;
+using Pipeline.Fetch;
 
 namespace Pipeline.Cli;
 
@@ -26,13 +27,14 @@ public static class CliApp
         root.Subcommands.Add(SynthCommand.Create(stdout));
         root.Subcommands.Add(ReportCommand.Create(stdout));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is EventFileException or RowRejectedException or ArticleCatalogException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is EventFileException or RowRejectedException or ArticleCatalogException or FetchException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             if (parse.GetValue(verbose))

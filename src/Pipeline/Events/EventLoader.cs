@@ -7,6 +7,8 @@ namespace Pipeline.Events;
 /// Reads an ACLED or UCDP GED CSV file into an <see cref="EventTable"/>: streamed record by record
 /// (CsvHelper 34), columns found by header name, the layout recognised from the header, and every record
 /// either loaded or rejected with its location. File-level problems throw <see cref="EventFileException"/>.
+/// Excel workbooks (<c>.xlsx</c>, <c>.xls</c>; ACLED's older exports) are chosen by extension and read
+/// from their first sheet with the same mappers and the same accounting.
 /// </summary>
 public static class EventLoader
 {
@@ -22,78 +24,40 @@ public static class EventLoader
         ArgumentNullException.ThrowIfNull(options);
         CheckFileIsReadable(path);
 
-        var rejections = new List<RowRejection>();
-        long rowsRead = 0;
-        void Collect(RowRejection r)
+        if (ExcelEventReader.Handles(path))
         {
-            rowsRead++;
-            if (options.Strict)
-            {
-                throw new RowRejectedException(r);
-            }
-
-            rejections.Add(r);
+            return ExcelEventReader.Load(path, options);
         }
 
+        var builder = new EventTableBuilder(path, options);
         var csvOptions = CsvReaderOptions.Default with
         {
             TrackLineNumbers = true,
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = m => Collect(new RowRejection(
+            OnMalformedRecord = m => builder.Reject(new RowRejection(
                 path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
                 "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")")),
         };
 
         using var reader = OpenReader(path, csvOptions);
         var header = ReadHeader(reader, path);
-        IEventRowMapper mapper = AcledReader.Recognises(header) ? AcledReader.Create(header, path)
-            : UcdpGedReader.Recognises(header) ? UcdpGedReader.Create(header, path)
-            : throw new EventFileException(path, "the header matches neither ACLED nor UCDP GED",
-                $"ACLED files have event_date, event_type and fatalities; UCDP GED files have type_of_violence, date_start and best. Found: {string.Join(", ", header.Names.Take(12))}{(header.Count > 12 ? ", …" : "")}",
-                line: 1);
-
-        var row = new RowContext(reader, path, header, options);
-        var events = new List<ConflictEvent>();
-        var unknownTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        long syntheticRows = 0;
+        var mapper = EventTableBuilder.ChooseMapper(header, path);
+        var row = new RowContext(new CsvRecordCells(reader), path, header, options);
         while (reader.Read())
         {
             row.Line = reader.LineNumber;
-            var rejection = CheckShape(reader, row, header);
-            ConflictEvent? ev = null;
-            if (rejection is null)
+            if (CheckShape(reader, row, header) is { } rejection)
             {
-                ev = mapper.Map(row, out rejection);
-            }
-
-            if (ev is null)
-            {
-                Collect(rejection!);
+                builder.Reject(rejection);
                 continue;
             }
 
-            rowsRead++;
-            events.Add(ev);
-            if (ev.HarmonisedType == HarmonisedEventType.Unknown)
-            {
-                unknownTypes[ev.EventType] = unknownTypes.GetValueOrDefault(ev.EventType) + 1;
-            }
-
-            if (mapper.IsSyntheticRow(row))
-            {
-                syntheticRows++;
-            }
+            builder.Map(mapper, row);
         }
 
-        if (rowsRead == 0)
-        {
-            throw new EventFileException(path, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
-        }
-
-        var synthetic = Path.GetFileName(path).Contains("synthetic", StringComparison.OrdinalIgnoreCase) || syntheticRows > 0;
-        return new EventTable(path, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, row.Warnings);
+        return builder.Build(mapper, row.Warnings);
     }
 
     /// <summary>
@@ -122,7 +86,7 @@ public static class EventLoader
     {
         if (Directory.Exists(path))
         {
-            throw new EventFileException(path, "this is a folder, not a file", "pass the path of a .csv file");
+            throw new EventFileException(path, "this is a folder, not a file", "pass the path of a .csv or .xlsx file");
         }
 
         if (!File.Exists(path))
@@ -218,14 +182,16 @@ public static class EventLoader
         {
             if (!reader.IsEmpty(i))
             {
-                return new RowRejection(row.File, row.Line, null, i + 1, reader.GetString(i),
-                    $"row has {count} fields but the header has {header.Count}, and field {i + 1} is not empty",
-                    "an unquoted comma inside a value splits it; quote values that contain commas");
+                return ExtraField(row, count, header.Count, i, reader.GetString(i), "an unquoted comma inside a value splits it; quote values that contain commas");
             }
         }
 
         return null;
     }
+
+    /// <summary>The rejection for a non-empty field beyond the header's last column (trailing empty ones are accepted).</summary>
+    internal static RowRejection ExtraField(RowContext row, int fieldCount, int headerCount, int index, string value, string hint) =>
+        new(row.File, row.Line, null, index + 1, value, $"row has {fieldCount} fields but the header has {headerCount}, and field {index + 1} is not empty", hint);
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 
 namespace Pipeline.Events;
 
@@ -7,7 +6,7 @@ namespace Pipeline.Events;
 /// The current record of a file being loaded, with typed, located accessors: each accessor either
 /// returns a value or builds the <see cref="RowRejection"/> that names the column and the raw value.
 /// </summary>
-internal sealed class RowContext(CsvReader reader, string file, HeaderIndex header, EventLoadOptions options)
+internal sealed class RowContext(IRecordCells reader, string file, HeaderIndex header, EventLoadOptions options)
 {
     public string File { get; } = file;
 

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using Pipeline.Fetch;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// <c>pipeline fetch acled|ucdp</c>: downloads real events into a CSV that <c>inspect</c> and <c>report</c>
+/// read. Progress goes to stderr, the written CSV's path to stdout. Credentials come from the environment only
+/// (<c>ACLED_EMAIL</c>, <c>ACLED_PASSWORD</c>, <c>UCDP_TOKEN</c>).
+/// </summary>
+internal static class FetchCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("fetch", "Download ACLED or UCDP GED events into a CSV (cached, with provenance)");
+        command.Subcommands.Add(CreateAcled(stdout, stderr));
+        command.Subcommands.Add(CreateUcdp(stdout, stderr));
+        return command;
+    }
+
+    private static Command CreateAcled(TextWriter stdout, TextWriter stderr)
+    {
+        var country = new Option<string>("--country") { Description = "Country as ACLED spells it, e.g. Libya", Required = true };
+        var from = new Option<string>("--from") { Description = "First event date (yyyy-MM-dd)", Required = true };
+        var to = new Option<string>("--to") { Description = "Last event date (yyyy-MM-dd)", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder (CSV, provenance and cache/)", DefaultValueFactory = _ => Path.Combine("data", "raw", "acled") };
+        var refresh = new Option<bool>("--refresh") { Description = "Download every page again instead of reading the cache" };
+        var update = new Option<bool>("--update") { Description = "Fetch only rows changed since the newest cached timestamp and apply deletions" };
+        var baseUrl = new Option<string>("--base-url") { Description = "API base URL", DefaultValueFactory = _ => AcledFetchOptions.DefaultBaseUrl.AbsoluteUri };
+        var pageSize = new Option<int>("--page-size") { Description = "Rows per request (limit), at most 5000", DefaultValueFactory = _ => 5000 };
+        var command = new Command("acled", "ACLED events through the API (OAuth with ACLED_EMAIL / ACLED_PASSWORD)")
+        {
+            country, from, to, output, refresh, update, baseUrl, pageSize,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(refresh) && parse.GetValue(update))
+            {
+                throw new ArgumentException("--refresh and --update exclude each other: --refresh downloads everything again, --update only what changed");
+            }
+
+            var query = new AcledQuery(parse.GetValue(country)!, Date(parse.GetValue(from)!, "--from"), Date(parse.GetValue(to)!, "--to"));
+            var options = new AcledFetchOptions { BaseUrl = Url(parse.GetValue(baseUrl)!), PageSize = parse.GetValue(pageSize), Progress = Progress(stderr) };
+            var mode = parse.GetValue(refresh) ? FetchMode.Refresh : parse.GetValue(update) ? FetchMode.Update : FetchMode.Cached;
+            using var http = CreateHttpClient();
+            var result = await new AcledFetcher(http, options).FetchAsync(query, parse.GetValue(output)!, mode, ct).ConfigureAwait(false);
+            Report(result, stdout, stderr);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateUcdp(TextWriter stdout, TextWriter stderr)
+    {
+        var country = new Option<string>("--country") { Description = "Country as UCDP writes it (e.g. Libya) or its Gleditsch–Ward code (e.g. 620)", Required = true };
+        var version = new Option<string>("--version") { Description = "GED version, e.g. 25.1", Required = true };
+        var source = new Option<string>("--source") { Description = "archive (CSV zip, no token) | api (needs UCDP_TOKEN)", DefaultValueFactory = _ => "archive" };
+        source.AcceptOnlyFromAmong("archive", "api");
+        var output = new Option<string>("--out") { Description = "Output folder (CSV, provenance and cache/)", DefaultValueFactory = _ => Path.Combine("data", "raw", "ucdp") };
+        var refresh = new Option<bool>("--refresh") { Description = "Download again instead of reading the cache" };
+        var baseUrl = new Option<string?>("--base-url") { Description = "Base URL of the API or archive site (default: UCDP's)" };
+        var command = new Command("ucdp", "UCDP GED events from the versioned CSV archive or the GED API")
+        {
+            country, version, source, output, refresh, baseUrl,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var api = parse.GetValue(source) == "api";
+            var query = new UcdpQuery(parse.GetValue(country)!, parse.GetValue(version)!, api ? UcdpSource.Api : UcdpSource.Archive);
+            var options = new UcdpFetchOptions { Progress = Progress(stderr) };
+            if (parse.GetValue(baseUrl) is { } custom)
+            {
+                options = options with { ApiBaseUrl = Url(custom), ArchiveBaseUrl = Url(custom) };
+            }
+
+            using var http = CreateHttpClient();
+            var result = await new UcdpFetcher(http, options).FetchAsync(query, parse.GetValue(output)!, parse.GetValue(refresh) ? FetchMode.Refresh : FetchMode.Cached, ct).ConfigureAwait(false);
+            Report(result, stdout, stderr);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Action<string> Progress(TextWriter stderr) => line => stderr.WriteLine($"fetch: {line}");
+
+    private static void Report(FetchResult result, TextWriter stdout, TextWriter stderr)
+    {
+        stderr.WriteLine($"fetch: {result.Rows} events; {result.PagesFetched} responses downloaded, {result.PagesFromCache} from cache{(result.PagesRepaired > 0 ? $", {result.PagesRepaired} damaged cache files fetched again" : "")}");
+        if (result.Update is { } u)
+        {
+            stderr.WriteLine($"fetch: update since timestamp {u.Since}: {u.Added} added, {u.Changed} changed, {u.Deleted} deleted");
+        }
+
+        if (result.PreviousSnapshot is { } previous)
+        {
+            stderr.WriteLine($"fetch: previous file kept as {previous}");
+        }
+
+        stderr.WriteLine($"fetch: provenance in {result.ProvenancePath}");
+        stdout.WriteLine(result.CsvPath);
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+        // Per-attempt time-outs are set by the fetchers; the client's own would cut long archive downloads.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("pipeline-fetch/1.0");
+        return http;
+    }
+
+    private static DateOnly Date(string text, string option) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new ArgumentException($"{option} '{text}' is not a date in the form yyyy-MM-dd (e.g. 2011-01-01)");
+
+    private static Uri Url(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            ? u
+            : throw new ArgumentException($"--base-url '{text}' is not an absolute http(s) URL");
+}

@@ -1,0 +1,11 @@
+using CsvHelper;
+
+namespace Pipeline.Events;
+
+/// <summary>The current CSV record of a <see cref="CsvReader"/> as <see cref="IRecordCells"/>.</summary>
+internal sealed class CsvRecordCells(CsvReader reader) : IRecordCells
+{
+    public int FieldCount => reader.FieldCount;
+
+    public string GetString(int column) => reader.GetString(column);
+}

@@ -1,0 +1,14 @@
+namespace Pipeline.Events;
+
+/// <summary>
+/// The cells of the record being loaded, whatever the file format (CSV record, spreadsheet row), as text.
+/// Lets <see cref="RowContext"/> and the row mappers stay format-agnostic.
+/// </summary>
+internal interface IRecordCells
+{
+    /// <summary>Number of cells in the current record.</summary>
+    int FieldCount { get; }
+
+    /// <summary>The cell as text ("" when empty); <paramref name="column"/> is below <see cref="FieldCount"/>.</summary>
+    string GetString(int column);
+}
