@@ -88,11 +88,14 @@ internal sealed partial class ValueFormatter
         return (Deterministic(html, cellNumber), Deterministic(plain, cellNumber));
     }
 
-    /// <summary>Replaces each distinct GUID with <c>dni-{cell}-{k}</c>, keeping references between elements intact.</summary>
+    /// <summary>
+    /// Replaces each distinct GUID with <c>dni-{cell}-{k}</c> (keeping references between elements intact) and
+    /// Windows line ends, which the Formatter's style block carries, with <c>\n</c>.
+    /// </summary>
     internal static string Deterministic(string text, int cellNumber)
     {
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        return Guid().Replace(text, m =>
+        return Guid().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), m =>
         {
             if (!seen.TryGetValue(m.Value, out var id))
             {
