@@ -121,6 +121,29 @@ public class FormatTests
         Assert.NotEqual("", NbformatErrors(path));
     }
 
+    [Fact]
+    public void Html_escapes_sources_markdown_and_text_outputs()
+    {
+        var doc = new NotebookDocument
+        {
+            Cells =
+            [
+                new NotebookCell { Kind = CellKind.Markdown, Source = "# Title <b>\n\nSee `a<b` and **bold** <script>alert(1)</script>\n\n- item & more" },
+                new NotebookCell { Kind = CellKind.Code, Source = "var s = \"</pre><script>x</script>\";", ExecutionCount = 1, Outputs = [new StreamOutput("stdout", "<i>not markup</i>\n"), new ErrorOutput("E", "<bad>", ["E: <bad>"])] },
+            ],
+        };
+        var html = NotebookHtml.Render(doc, "<title>");
+        Assert.Contains("<title>&lt;title&gt;</title>", html);
+        Assert.Contains("<h1>Title &lt;b&gt;</h1>", html);
+        Assert.Contains("<p>See <code>a&lt;b</code> and <strong>bold</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>", html);
+        Assert.Contains("<li>item &amp; more</li>", html);
+        Assert.Contains("var s = &quot;&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;&quot;;", html);
+        Assert.Contains("&lt;i&gt;not markup&lt;/i&gt;", html);
+        Assert.Contains("E: &lt;bad&gt;", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Equal(html, NotebookHtml.Render(doc, "<title>"));
+    }
+
     /// <summary>Kinds, sources, counts and outputs; ids and metadata differ between the formats by design.</summary>
     private static string Comparable(NotebookDocument doc) =>
         NotebookFile.ToIpynb(new NotebookDocument { Cells = doc.Cells.Select(c => c with { Id = "x", Metadata = [] }).ToList() });
