@@ -2,6 +2,7 @@ using System.CommandLine;
 using Pipeline.Articles;
 using Pipeline.Events;
 using Pipeline.Fetch;
+using Pipeline.Notebooks;
 
 namespace Pipeline.Cli;
 
@@ -17,6 +18,9 @@ public static class CliApp
     /// <summary>Exit code for a usage or input error.</summary>
     public const int InputError = 1;
 
+    /// <summary>Exit code for a notebook cell that failed (<c>pipeline run</c>).</summary>
+    public const int CellFailed = 2;
+
     /// <summary>Runs the command line with the given writers (tests pass string writers).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -26,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create(stdout));
         root.Subcommands.Add(SynthCommand.Create(stdout));
         root.Subcommands.Add(ReportCommand.Create(stdout));
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
 
@@ -34,7 +39,7 @@ public static class CliApp
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is EventFileException or RowRejectedException or ArticleCatalogException or FetchException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is EventFileException or RowRejectedException or ArticleCatalogException or FetchException or NotebookInputException or NotebookFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             if (parse.GetValue(verbose))

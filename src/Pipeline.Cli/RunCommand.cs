@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using Pipeline.Notebooks;
+using Pipeline.Reports;
+
+namespace Pipeline.Cli;
+
+/// <summary>
+/// <c>pipeline run NOTEBOOK [-p name=value]... [-o OUT.ipynb] [--html OUT.html] [--timeout SECONDS]</c>: runs a
+/// notebook headless, writes the executed copy, its HTML rendering and <c>&lt;name&gt;.manifest.json</c> beside it.
+/// Exit 0 when every cell ran, 1 for input errors (nothing executed), 2 when a cell failed (the executed notebook,
+/// with the error in that cell, is still written).
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>The manifest written beside <c>OUT.ipynb</c>: <c>OUT.manifest.json</c>.</summary>
+    public const string ManifestSuffix = ".manifest.json";
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var notebook = new Argument<string>("notebook") { Description = "The notebook (.ipynb or .dib); never modified" };
+        var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value overriding the parameters cell (typed from its default); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var output = new Option<string?>("--output", "-o") { Description = "Executed notebook (default out/<name>.ipynb)" };
+        var html = new Option<string?>("--html") { Description = "HTML rendering (default: the output path with .html)" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run", DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds };
+        var command = new Command("run", "Run a notebook headless with parameters; write the executed .ipynb, its HTML and a manifest")
+        {
+            notebook, parameters, output, html, timeout,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(notebook)!;
+            var overrides = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList();
+            var seconds = parse.GetValue(timeout);
+            if (!(seconds > 0) || double.IsInfinity(seconds))
+            {
+                throw new ArgumentException($"--timeout must be a positive number of seconds; got {seconds.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var outPath = parse.GetValue(output) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + ".ipynb");
+            if (!outPath.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException($"-o '{outPath}' must end in .ipynb (executed notebooks are written as nbformat 4)");
+            }
+
+            var htmlPath = parse.GetValue(html) ?? Path.ChangeExtension(outPath, ".html");
+            var options = new NotebookRunOptions { Parameters = overrides, CellTimeout = TimeSpan.FromSeconds(seconds) };
+            var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
+
+            AtomicFile.WriteAllText(outPath, NotebookFile.ToIpynb(result.Notebook));
+            AtomicFile.WriteAllText(htmlPath, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
+            var manifestPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath) + ManifestSuffix);
+            if (result.Failure is { } failure)
+            {
+                // A manifest promises reproducible outputs; a stale one from an earlier run would now lie.
+                File.Delete(manifestPath);
+                stderr.WriteLine($"error: {path}: {failure} (the executed notebook with the error is in {outPath})");
+                return CliApp.CellFailed;
+            }
+
+            var timeoutArgs = parse.GetResult(timeout) is { Implicit: false } ? new[] { "--timeout", seconds.ToString(CultureInfo.InvariantCulture) } : [];
+            var manifest = Manifest(path, overrides, outPath, htmlPath, result, timeoutArgs);
+            AtomicFile.WriteAllText(manifestPath, manifest.ToJson());
+            stdout.WriteLine($"wrote {outPath}, {htmlPath}, {Path.Combine(Path.GetDirectoryName(outPath) ?? "", Path.GetFileName(manifestPath))}: {result.Notebook.Cells.Count(c => c.ExecutionCount is not null)} code cells in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static KeyValuePair<string, string> ParseOverride(string text)
+    {
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0)
+        {
+            throw new ArgumentException($"-p '{text}' must be name=value, e.g. -p window=4");
+        }
+
+        return new(text[..eq].Trim(), text[(eq + 1)..]);
+    }
+
+    /// <summary>
+    /// The manifest for <c>verify</c>: the notebook and the files its parameters name as inputs, the executed
+    /// notebook and HTML as outputs (relative to the output folder), and the command with <c>{out}</c> for that folder.
+    /// </summary>
+    private static Manifest Manifest(string notebookPath, IReadOnlyList<KeyValuePair<string, string>> overrides, string outPath, string htmlPath, RunResult result, string[] timeoutArgs)
+    {
+        var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
+        var notebookFull = Path.GetFullPath(notebookPath);
+        var notebookDir = Path.GetDirectoryName(notebookFull)!;
+        var inputs = new List<ManifestEntry> { ManifestEntry.Of(notebookPath, notebookPath) };
+        foreach (var p in result.Parameters.Where(p => p.Kind == ParameterKind.String && p.Value.Length > 0))
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(Path.Combine(notebookDir, p.Value));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                continue; // Not a path.
+            }
+
+            if (File.Exists(full) && full != notebookFull && !inputs.Any(i => Path.GetFullPath(i.Path) == full))
+            {
+                inputs.Add(ManifestEntry.Of(full, Relative(Environment.CurrentDirectory, full)));
+            }
+        }
+
+        var outputs = new List<ManifestEntry>
+        {
+            ManifestEntry.Of(outPath, Relative(outDir, Path.GetFullPath(outPath))),
+            ManifestEntry.Of(htmlPath, Relative(outDir, Path.GetFullPath(htmlPath))),
+        };
+        var command = new List<string> { "run", notebookPath };
+        foreach (var (name, value) in overrides)
+        {
+            command.Add("-p");
+            command.Add($"{name}={value}");
+        }
+
+        command.AddRange(["-o", $"{Reports.Manifest.OutPlaceholder}/{outputs[0].Path}", "--html", $"{Reports.Manifest.OutPlaceholder}/{outputs[1].Path}"]);
+        command.AddRange(timeoutArgs);
+
+        var packages = new SortedDictionary<string, string>(Reports.Manifest.PackageVersions().ToDictionary(), StringComparer.Ordinal);
+        foreach (var asm in new[] { typeof(Microsoft.CodeAnalysis.Scripting.Script).Assembly, typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly })
+        {
+            packages[asm.GetName().Name!] = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? asm.GetName().Version?.ToString() ?? "unknown";
+        }
+
+        return new Manifest(
+            "pipeline",
+            Reports.Manifest.LibraryVersion(),
+            Reports.Manifest.FindGitCommit(notebookDir),
+            packages,
+            result.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
+            inputs,
+            outputs,
+            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            command);
+    }
+
+    private static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
+}

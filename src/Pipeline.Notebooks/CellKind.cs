@@ -1,0 +1,14 @@
+namespace Pipeline.Notebooks;
+
+/// <summary>The nbformat cell types.</summary>
+public enum CellKind
+{
+    /// <summary>Source code the runner executes.</summary>
+    Code,
+
+    /// <summary>Markdown text, never executed.</summary>
+    Markdown,
+
+    /// <summary>Raw text passed through unchanged.</summary>
+    Raw,
+}

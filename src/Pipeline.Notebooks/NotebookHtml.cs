@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Pipeline.Charts;
+
+namespace Pipeline.Notebooks;
+
+/// <summary>
+/// A self-contained HTML page of an executed notebook: sources HTML-escaped, markdown as minimal safe markdown
+/// (headings, paragraphs, lists, inline code, all text escaped), outputs as the kernel would show them, and
+/// plotly.js inlined once at the top when any output draws a chart. The same document gives the same bytes.
+/// </summary>
+public static partial class NotebookHtml
+{
+    private const string Style = """
+        body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+        .cell{margin:1em 0}
+        .prompt{color:#888;font-family:monospace;font-size:.85em}
+        pre{background:#f6f8fa;padding:.6em;overflow-x:auto;margin:.3em 0}
+        pre.source{border-left:3px solid #4a7bd0}
+        pre.stderr,pre.error{background:#fdecec;color:#8a1111}
+        .output{margin:.3em 0 .3em 1em}
+        table{border-collapse:collapse;font-size:.9em}
+        td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}
+        .chart{width:100%;min-height:420px}
+        """;
+
+    /// <summary>Renders the notebook.</summary>
+    /// <param name="notebook">The (usually executed) notebook.</param>
+    /// <param name="title">The page title; HTML-escaped.</param>
+    public static string Render(NotebookDocument notebook, string title)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentNullException.ThrowIfNull(title);
+        var body = new StringBuilder();
+        var hasCharts = false;
+        foreach (var cell in notebook.Cells)
+        {
+            body.Append("<div class=\"cell ").Append(cell.Kind.ToString().ToLowerInvariant()).Append("\" id=\"").Append(WebUtility.HtmlEncode(cell.Id ?? "")).Append("\">\n");
+            switch (cell.Kind)
+            {
+                case CellKind.Markdown:
+                    body.Append(Markdown(cell.Source));
+                    break;
+                case CellKind.Raw:
+                    body.Append("<pre class=\"raw\">").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre>\n");
+                    break;
+                default:
+                    var count = cell.ExecutionCount is { } c ? c.ToString(CultureInfo.InvariantCulture) : " ";
+                    body.Append("<div class=\"prompt\">In [").Append(count).Append("]:</div>\n");
+                    body.Append("<pre class=\"source\"><code>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</code></pre>\n");
+                    foreach (var output in cell.Outputs)
+                    {
+                        hasCharts |= Output(body, output);
+                    }
+
+                    break;
+            }
+
+            body.Append("</div>\n");
+        }
+
+        var page = new StringBuilder(body.Length + 8192);
+        page.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        page.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n");
+        page.Append("<style>\n").Append(Style).Append("\n</style>\n");
+        if (hasCharts)
+        {
+            var js = PlotlyAssets.PlotlyJs;
+            if (js.Contains("</script", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("the embedded plotly.js contains '</script' and cannot be inlined safely");
+            }
+
+            page.Append("<script>").Append(js).Append("</script>\n");
+        }
+
+        page.Append("</head>\n<body>\n").Append(body).Append("</body>\n</html>\n");
+        return page.ToString();
+    }
+
+    /// <summary>Writes one output; true when it draws a Plotly chart.</summary>
+    private static bool Output(StringBuilder body, CellOutput output)
+    {
+        switch (output)
+        {
+            case StreamOutput s:
+                body.Append("<pre class=\"output ").Append(s.Name == StreamOutput.Stderr ? "stderr" : "stdout").Append("\">")
+                    .Append(WebUtility.HtmlEncode(s.Text)).Append("</pre>\n");
+                return false;
+            case DisplayOutput d when d[DisplayOutput.Html] is { } html:
+                // The HTML was made by the runner's formatters (or is the notebook's own output), as in Jupyter.
+                body.Append("<div class=\"output display\">").Append(html).Append("</div>\n");
+                return html.Contains("Plotly.newPlot(", StringComparison.Ordinal);
+            case DisplayOutput d:
+                body.Append("<pre class=\"output\">").Append(WebUtility.HtmlEncode(d[DisplayOutput.PlainText] ?? "")).Append("</pre>\n");
+                return false;
+            case ErrorOutput e:
+                body.Append("<pre class=\"output error\">").Append(WebUtility.HtmlEncode(string.Join("\n", e.Traceback.DefaultIfEmpty($"{e.EName}: {e.EValue}")))).Append("</pre>\n");
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Headings, bullet lists, paragraphs and inline code; every character of text is escaped.</summary>
+    internal static string Markdown(string source)
+    {
+        var sb = new StringBuilder("<div class=\"markdown\">\n");
+        var paragraph = new List<string>();
+        var inList = false;
+        var inFence = false;
+
+        void EndParagraph()
+        {
+            if (paragraph.Count > 0)
+            {
+                sb.Append("<p>").Append(Inline(string.Join(" ", paragraph))).Append("</p>\n");
+                paragraph.Clear();
+            }
+        }
+
+        void EndList()
+        {
+            if (inList)
+            {
+                sb.Append("</ul>\n");
+                inList = false;
+            }
+        }
+
+        foreach (var raw in source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                EndParagraph();
+                EndList();
+                sb.Append(inFence ? "</code></pre>\n" : "<pre><code>");
+                inFence = !inFence;
+                continue;
+            }
+
+            if (inFence)
+            {
+                sb.Append(WebUtility.HtmlEncode(raw)).Append('\n');
+                continue;
+            }
+
+            var heading = Heading().Match(line);
+            var item = ListItem().Match(line);
+            if (heading.Success)
+            {
+                EndParagraph();
+                EndList();
+                var level = heading.Groups[1].Length.ToString(CultureInfo.InvariantCulture);
+                sb.Append("<h").Append(level).Append('>').Append(Inline(heading.Groups[2].Value)).Append("</h").Append(level).Append(">\n");
+            }
+            else if (item.Success)
+            {
+                EndParagraph();
+                if (!inList)
+                {
+                    sb.Append("<ul>\n");
+                    inList = true;
+                }
+
+                sb.Append("<li>").Append(Inline(item.Groups[1].Value)).Append("</li>\n");
+            }
+            else if (line.Length == 0)
+            {
+                EndParagraph();
+                EndList();
+            }
+            else
+            {
+                EndList();
+                paragraph.Add(line.Trim());
+            }
+        }
+
+        EndParagraph();
+        EndList();
+        if (inFence)
+        {
+            sb.Append("</code></pre>\n");
+        }
+
+        return sb.Append("</div>\n").ToString();
+    }
+
+    /// <summary>Escapes text, then turns <c>`code`</c> and <c>**bold**</c> into elements.</summary>
+    private static string Inline(string text)
+    {
+        var escaped = WebUtility.HtmlEncode(text);
+        escaped = InlineCode().Replace(escaped, "<code>$1</code>");
+        return Bold().Replace(escaped, "<strong>$1</strong>");
+    }
+
+    [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s*[-*]\s+(.*)$")]
+    private static partial Regex ListItem();
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex InlineCode();
+
+    [GeneratedRegex(@"\*\*([^*]+)\*\*")]
+    private static partial Regex Bold();
+}

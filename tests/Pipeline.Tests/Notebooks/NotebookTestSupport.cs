@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Pipeline.Notebooks;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Notebooks;
+
+/// <summary>
+/// Notebook runs change Console.Out and the current directory, which belong to the whole process, so these tests
+/// run on their own, after the parallel ones.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NotebookCollection
+{
+    public const string Name = "notebooks";
+}
+
+/// <summary>Fixture paths, runs and checks shared by the notebook tests.</summary>
+internal static class NotebookTestSupport
+{
+    /// <summary>A fixture notebook in the test output folder (where <c>../../Pipeline.dll</c> is the test's own).</summary>
+    public static string Fixture(string name) => TestPaths.Fixture("notebooks", name);
+
+    public static Task<RunResult> Run(string name, params (string Name, string Value)[] parameters) =>
+        new NotebookRunner(new NotebookRunOptions { Parameters = parameters.Select(p => KeyValuePair.Create(p.Name, p.Value)).ToList() })
+            .RunFileAsync(Fixture(name));
+
+    public static NotebookCell Cell(RunResult result, int number) => result.Notebook.Cells[number - 1];
+
+    public static string Stdout(NotebookCell cell) => string.Concat(cell.Outputs.OfType<StreamOutput>().Where(s => s.Name == StreamOutput.Stdout).Select(s => s.Text));
+
+    public static IEnumerable<NotebookCell> CodeCells(NotebookDocument doc) => doc.Cells.Where(c => c.Kind == CellKind.Code);
+
+    /// <summary>Where Debian's nbformat lives; another python3 may come first on PATH.</summary>
+    public const string Python = "/usr/bin/python3";
+
+    /// <summary>Validates a file with nbformat; returns python's stderr ("" when valid).</summary>
+    public static string NbformatErrors(string path)
+    {
+        var psi = new ProcessStartInfo(Python)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))");
+        psi.ArgumentList.Add(path);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEnd();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return p.ExitCode == 0 ? "" : $"exit {p.ExitCode}: {stderr}";
+    }
+
+    public static bool NbformatAvailable()
+    {
+        if (!File.Exists(Python))
+        {
+            return false;
+        }
+
+        var psi = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("import nbformat");
+        using var p = Process.Start(psi)!;
+        p.StandardError.ReadToEnd();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return p.ExitCode == 0;
+    }
+}
+
+/// <summary>
+/// A fact that needs <c>/usr/bin/python3</c> with nbformat: skipped with the reason on a machine without it, but
+/// run (and failing) under CI=true, where <c>.ci/run</c> installs python3-nbformat.
+/// </summary>
+public sealed class NbformatFactAttribute : FactAttribute
+{
+    public NbformatFactAttribute()
+    {
+        if (!TestPaths.RealDataRequired && !NotebookTestSupport.NbformatAvailable())
+        {
+            Skip = $"{NotebookTestSupport.Python} cannot import nbformat (apt-get install python3-nbformat); required when CI=true";
+        }
+    }
+}
+
+/// <summary>A temporary folder removed on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Path = Directory.CreateTempSubdirectory("pipeline-nb-").FullName;
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A cell abandoned after its timeout may still hold a file; the OS cleans temp folders.
+        }
+    }
+}

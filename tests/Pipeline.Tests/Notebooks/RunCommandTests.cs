@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using Pipeline.Charts;
+using Pipeline.Cli;
+using Pipeline.Reports;
+using Pipeline.Tests.Support;
+using static Pipeline.Tests.Notebooks.NotebookTestSupport;
+
+namespace Pipeline.Tests.Notebooks;
+
+[Collection(NotebookCollection.Name)]
+public class RunCommandTests
+{
+    private static string Explore => Path.Combine(TestPaths.RepoRoot, "notebooks", "explore.ipynb");
+
+    [Fact]
+    public void Shipped_explore_notebook_runs_with_exit_0_and_writes_notebook_html_and_manifest()
+    {
+        using var temp = new TempFolder();
+        var (code, stdout, stderr) = Cli("run", Explore, "-o", temp.File("explore.ipynb"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("explore.manifest.json", stdout);
+        Assert.True(File.Exists(temp.File("explore.html")));
+        var executed = File.ReadAllText(temp.File("explore.ipynb"));
+        Assert.Contains("SYNTHETIC DATA - ACLED", executed);
+        Assert.Contains("<table class=\\\"dataframe\\\">", executed);
+        Assert.Contains("<td>LBY14203</td>", File.ReadAllText(temp.File("explore.html")));
+
+        var manifest = Manifest.Read(temp.File("explore.manifest.json"));
+        Assert.Equal("pipeline", manifest.Tool);
+        Assert.Equal(["explore.html", "explore.ipynb"], manifest.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["run", Explore, "-o", "{out}/explore.ipynb", "--html", "{out}/explore.html"], manifest.Command);
+        Assert.Equal("../data/events/libya-2011-2020.synthetic.acled.csv", manifest.Parameters["eventsPath"]);
+        Assert.Contains(manifest.Inputs, i => i.Path == Explore);
+        Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("data/events/libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal)
+            && i.Sha256 == "6ade42e85624965da249004c019e91a917c5e78276c45e118d1bb3c48d2403b7");
+        var ipynb = manifest.Outputs.Single(o => o.Path == "explore.ipynb");
+        Assert.Equal(Sha(temp.File("explore.ipynb")), ipynb.Sha256);
+    }
+
+    [Fact]
+    public void Manifest_command_with_overrides_reruns_to_the_same_bytes()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        Assert.Equal(0, Cli("run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-o", first.File("p.ipynb")).Code);
+        var manifest = Manifest.Read(first.File("p.manifest.json"));
+        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-o", "{out}/p.ipynb", "--html", "{out}/p.html"], manifest.Command);
+        Assert.Equal("9", manifest.Parameters["count"]);
+        Assert.Equal("0.5", manifest.Parameters["ratio"]);
+
+        var rerun = manifest.Command.Select(a => a.Replace(Manifest.OutPlaceholder, second.Path, StringComparison.Ordinal)).ToArray();
+        Assert.Equal(0, Cli(rerun).Code);
+        foreach (var output in manifest.Outputs)
+        {
+            Assert.Equal(output.Sha256, Sha(Path.Combine(second.Path, output.Path)));
+        }
+    }
+
+    [Fact]
+    public void Two_runs_write_identical_bytes()
+    {
+        using var a = new TempFolder();
+        using var b = new TempFolder();
+        foreach (var folder in new[] { a, b })
+        {
+            Assert.Equal(0, Cli("run", Fixture("chart.ipynb"), "-o", folder.File("chart.ipynb")).Code);
+            Assert.Equal(2, Cli("run", Fixture("throws.ipynb"), "-o", folder.File("throws.ipynb")).Code);
+        }
+
+        foreach (var name in new[] { "chart.ipynb", "chart.html", "throws.ipynb", "throws.html" })
+        {
+            Assert.Equal(File.ReadAllBytes(a.File(name)), File.ReadAllBytes(b.File(name)));
+        }
+    }
+
+    [Fact]
+    public void Html_of_a_chart_notebook_inlines_plotly_js_once()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli("run", Fixture("chart.ipynb"), "-o", temp.File("c.ipynb"), "--html", temp.File("page.html")).Code);
+        var html = File.ReadAllText(temp.File("page.html"));
+        var marker = PlotlyAssets.PlotlyJs[..200];
+        Assert.Equal(html.IndexOf(marker, StringComparison.Ordinal), html.LastIndexOf(marker, StringComparison.Ordinal));
+        Assert.Contains("id=\"chart-fixture-line\"", html);
+        Assert.Contains("{out}/page.html", Manifest.Read(temp.File("c.manifest.json")).Command);
+    }
+
+    [Fact]
+    public void Failing_cell_exits_2_names_the_cell_and_still_writes_the_notebook_but_no_manifest()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("throws.manifest.json"), "stale");
+        var (code, _, stderr) = Cli("run", Fixture("throws.ipynb"), "-o", temp.File("throws.ipynb"));
+        Assert.Equal(CliApp.CellFailed, code);
+        Assert.Contains("cell 3, line 3: System.DivideByZeroException: Attempted to divide by zero.", stderr);
+        var executed = Pipeline.Notebooks.NotebookFile.Read(temp.File("throws.ipynb"));
+        Assert.IsType<Pipeline.Notebooks.RawOutput>(executed.Cells[2].Outputs[^1]);
+        Assert.Contains("\"ename\": \"System.DivideByZeroException\"", File.ReadAllText(temp.File("throws.ipynb")));
+        Assert.True(File.Exists(temp.File("throws.html")));
+        Assert.False(File.Exists(temp.File("throws.manifest.json")));
+    }
+
+    [Theory]
+    [InlineData("unknown-parameter", "unknown parameter 'nope'")]
+    [InlineData("missing-dll", "file not found")]
+    [InlineData("missing-notebook", "file not found")]
+    [InlineData("bad-override", "must be name=value")]
+    public void Input_errors_exit_1_with_one_line_on_stderr_and_write_nothing(string problem, string expected)
+    {
+        using var temp = new TempFolder();
+        string[] args = problem switch
+        {
+            "unknown-parameter" => ["run", Fixture("parameters.ipynb"), "-p", "nope=1"],
+            "missing-dll" => ["run", Fixture("missing-dll.ipynb")],
+            "missing-notebook" => ["run", temp.File("absent.ipynb")],
+            _ => ["run", Fixture("parameters.ipynb"), "-p", "count"],
+        };
+        var (code, _, stderr) = Cli([.. args, "-o", temp.File("out.ipynb")]);
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void Input_notebook_bytes_and_time_are_unchanged_by_a_run()
+    {
+        using var temp = new TempFolder();
+        var input = temp.File("in.ipynb");
+        File.Copy(Fixture("throws.ipynb"), input);
+        var written = new DateTime(2020, 1, 3, 12, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(input, written);
+        var bytes = File.ReadAllBytes(input);
+
+        // Written next to the input on purpose: the default would be out/in.ipynb.
+        Cli("run", input, "-o", temp.File("in.executed.ipynb"));
+        Assert.Equal(bytes, File.ReadAllBytes(input));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(input));
+    }
+
+    [Fact]
+    public void Default_output_is_out_name_ipynb_under_the_current_folder()
+    {
+        using var temp = new TempFolder();
+        var cwd = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = temp.Path;
+        try
+        {
+            Assert.Equal(0, Cli("run", Fixture("same-cells.dib")).Code);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = cwd;
+        }
+
+        Assert.Equal(["same-cells.html", "same-cells.ipynb", "same-cells.manifest.json"], Directory.GetFiles(Path.Combine(temp.Path, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    private static (int Code, string Stdout, string Stderr) Cli(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Sha(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
