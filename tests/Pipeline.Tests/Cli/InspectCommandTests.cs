@@ -6,7 +6,7 @@ namespace Pipeline.Tests.Cli;
 
 public class InspectCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => Support.Cli.Run(args);
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);
 
     [Fact]
     public void Inspect_prints_counts_rejections_with_lines_span_and_types()

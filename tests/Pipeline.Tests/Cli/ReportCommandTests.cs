@@ -5,7 +5,7 @@ namespace Pipeline.Tests.Cli;
 
 public class ReportCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => Support.Cli.Run(args);
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);
 
     private static string[] Base(TempFolder tmp) =>
         ["report", "--events", ReportRun.DefaultEvents, "--articles", ReportRun.Articles, "--out", tmp["out"], "--no-png"];

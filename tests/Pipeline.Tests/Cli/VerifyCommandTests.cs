@@ -5,7 +5,7 @@ namespace Pipeline.Tests.Cli;
 
 public class VerifyCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => Support.Cli.Run(args);
+    private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);
 
     /// <summary>A report over copies of the inputs, so the test may alter them.</summary>
     private static string WriteReport(TempFolder tmp)

@@ -3,7 +3,7 @@ using Pipeline.Cli;
 namespace Pipeline.Tests.Support;
 
 /// <summary>Runs the <c>pipeline</c> command in-process with captured output.</summary>
-internal static class Cli
+internal static class CliRun
 {
     public static (int Code, string Out, string Err) Run(params string[] args)
     {
