@@ -150,7 +150,9 @@ public static class ReportWriter
                 .Select(f => ManifestEntry.Of(f, Path.GetRelativePath(staging, f).Replace('\\', '/')))
                 .OrderBy(e => e.Path, StringComparer.Ordinal)
                 .ToList();
-            var inputs = a.Inputs.EventFiles.Select(f => ManifestEntry.Of(f, f.Replace('\\', '/')))
+            // A fetched file's provenance (query, page hashes, licence) is an input too, so the manifest says where the data came from.
+            var provenance = a.Inputs.EventFiles.Select(Fetch.FetchProvenance.PathFor).Where(File.Exists);
+            var inputs = a.Inputs.EventFiles.Concat(provenance).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/')))
                 .Concat(Directory.EnumerateFiles(a.Inputs.ArticlesFolder, "*.json").Order(StringComparer.Ordinal).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/'))))
                 .ToList();
             var manifest = new Manifest("pipeline", Manifest.LibraryVersion(), Manifest.FindGitCommit(Environment.CurrentDirectory), Manifest.PackageVersions(), parameters, inputs, outputs,

@@ -80,7 +80,8 @@ public sealed class FetchCommandTests : IDisposable
         var (reportCode, _, reportErr) = Run("report", "--events", csv, "--articles", Path.Combine(Support.TestPaths.RepoRoot, "data", "articles"), "--out", report, "--no-png", "--window", "2");
 
         Assert.True(reportCode == 0, reportErr);
-        Assert.True(File.Exists(Path.Combine(report, "manifest.json")));
+        var manifest = Pipeline.Reports.Manifest.Read(Path.Combine(report, "manifest.json"));
+        Assert.Contains(manifest.Inputs, i => i.Path == Pipeline.Fetch.FetchProvenance.PathFor(csv).Replace('\\', '/'));
     }
 
     [Fact]
