@@ -51,22 +51,53 @@ public sealed record Manifest(
     /// <summary>The manifest's own file name inside the output folder.</summary>
     public const string FileName = "manifest.json";
 
-    /// <summary>Versions of the packages the library runs on, read from the loaded assemblies.</summary>
+    /// <summary>The packages whose versions a manifest records (the ones whose behaviour shapes the outputs).</summary>
+    public static readonly IReadOnlyList<string> RecordedPackages =
+    [
+        "CsvHelper", "ExcelDataReader", "Microsoft.Data.Analysis", "Plotly.NET", "FSharp.Core", "Microsoft.Playwright",
+        "Microsoft.CodeAnalysis.CSharp.Scripting", "Microsoft.DotNet.Interactive.Formatting", "Apache.Arrow", "Polly.Core",
+        "System.CommandLine", "Spectre.Console",
+    ];
+
+    /// <summary>
+    /// NuGet versions of <see cref="RecordedPackages"/> as the running application resolved them (from its
+    /// deps.json, which names package versions exactly), falling back to assembly metadata when there is no
+    /// deps.json (e.g. inside a notebook kernel); plus the .NET runtime version.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> PackageVersions()
     {
-        var names = new[] { "CsvHelper", "Microsoft.Data.Analysis", "Plotly.NET", "Microsoft.Playwright", "FSharp.Core" };
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        var wanted = new HashSet<string>(RecordedPackages, StringComparer.OrdinalIgnoreCase);
+        var deps = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (Assembly.GetEntryAssembly()?.GetName().Name is { } entry)
         {
-            try
+            deps.Add(Path.Combine(AppContext.BaseDirectory, entry + ".deps.json"));
+        }
+
+        foreach (var file in deps.Distinct(StringComparer.Ordinal).Where(File.Exists))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+            if (!doc.RootElement.TryGetProperty("libraries", out var libraries))
             {
-                var asm = Assembly.Load(new AssemblyName(name));
-                result[name] = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-                    ?? asm.GetName().Version?.ToString() ?? "unknown";
+                continue;
             }
-            catch (FileNotFoundException)
+
+            foreach (var lib in libraries.EnumerateObject())
             {
-                // A package that is not deployed with this tool is simply not listed.
+                var slash = lib.Name.IndexOf('/', StringComparison.Ordinal);
+                if (slash > 0 && wanted.Contains(lib.Name[..slash]) && lib.Value.TryGetProperty("type", out var type) && type.GetString() == "package")
+                {
+                    result[lib.Name[..slash]] = lib.Name[(slash + 1)..];
+                }
+            }
+        }
+
+        foreach (var name in RecordedPackages.Where(n => !result.ContainsKey(n)))
+        {
+            var asm = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
+            if (asm is not null)
+            {
+                result[name] = asm.GetName().Version?.ToString(3) ?? "unknown";
             }
         }
 
