@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
+using Pipeline;
 using Pipeline.Notebooks;
 using Pipeline.Reports;
 
@@ -83,6 +84,18 @@ internal static class RunCommand
     /// The manifest for <c>verify</c>: the notebook and the files its parameters name as inputs, the executed
     /// notebook and HTML as outputs (relative to the output folder), and the command with <c>{out}</c> for that folder.
     /// </summary>
+    private static string? RepositoryRoot(string folder)
+    {
+        try
+        {
+            return ProjectPaths.Find(folder).Root;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
     private static Manifest Manifest(string notebookPath, IReadOnlyList<KeyValuePair<string, string>> overrides, string outPath, string htmlPath, RunResult result, string[] timeoutArgs)
     {
         var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
@@ -91,17 +104,22 @@ internal static class RunCommand
         var inputs = new List<ManifestEntry> { ManifestEntry.Of(notebookPath, notebookPath) };
         foreach (var p in result.Parameters.Where(p => p.Kind == ParameterKind.String && p.Value.Length > 0))
         {
-            string full;
+            // A path parameter may be relative to the notebook (like #r) or to the repository root (the
+            // shipped notebooks resolve it with ProjectPaths); whichever names an existing file is an input.
+            string? full = null;
             try
             {
-                full = Path.GetFullPath(Path.Combine(notebookDir, p.Value));
+                full = new[] { notebookDir, RepositoryRoot(notebookDir) }
+                    .Where(d => d is not null)
+                    .Select(d => Path.GetFullPath(Path.Combine(d!, p.Value)))
+                    .FirstOrDefault(File.Exists);
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
             {
                 continue; // Not a path.
             }
 
-            if (File.Exists(full) && full != notebookFull && !inputs.Any(i => Path.GetFullPath(i.Path) == full))
+            if (full is not null && full != notebookFull && !inputs.Any(i => Path.GetFullPath(i.Path) == full))
             {
                 inputs.Add(ManifestEntry.Of(full, Relative(Environment.CurrentDirectory, full)));
             }

@@ -29,7 +29,7 @@ public class RunCommandTests
         Assert.Equal("pipeline", manifest.Tool);
         Assert.Equal(["explore.html", "explore.ipynb"], manifest.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal));
         Assert.Equal(["run", Explore, "-o", "{out}/explore.ipynb", "--html", "{out}/explore.html"], manifest.Command);
-        Assert.Equal("../data/events/libya-2011-2020.synthetic.acled.csv", manifest.Parameters["eventsPath"]);
+        Assert.Equal("data/events/libya-2011-2020.synthetic.acled.csv", manifest.Parameters["eventsPath"]);
         Assert.Contains(manifest.Inputs, i => i.Path == Explore);
         Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("data/events/libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal)
             && i.Sha256 == "6ade42e85624965da249004c019e91a917c5e78276c45e118d1bb3c48d2403b7");
