@@ -21,18 +21,27 @@ public static class EventLoader
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
         CheckFileIsReadable(path);
+        return options.Cache is null ? LoadCsv(path, options) : EventCache.LoadOrBuild(path, options, () => LoadCsv(path, options));
+    }
+
+    /// <summary>Whether the file name marks the data as synthetic.</summary>
+    internal static bool NameSaysSynthetic(string path) => Path.GetFileName(path).Contains("synthetic", StringComparison.OrdinalIgnoreCase);
+
+    private static EventTable LoadCsv(string path, EventLoadOptions options)
+    {
 
         var rejections = new List<RowRejection>();
-        long rowsRead = 0;
         void Collect(RowRejection r)
         {
-            rowsRead++;
             if (options.Strict)
             {
                 throw new RowRejectedException(r);
             }
 
-            rejections.Add(r);
+            lock (rejections)
+            {
+                rejections.Add(r);
+            }
         }
 
         var csvOptions = CsvReaderOptions.Default with
@@ -54,47 +63,135 @@ public static class EventLoader
                 $"ACLED files have event_date, event_type and fatalities; UCDP GED files have type_of_violence, date_start and best. Found: {string.Join(", ", header.Names.Take(12))}{(header.Count > 12 ? ", …" : "")}",
                 line: 1);
 
-        var row = new RowContext(reader, path, header, options);
         var events = new List<ConflictEvent>();
         var unknownTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var warnings = new List<RowWarning>();
         long syntheticRows = 0;
-        while (reader.Read())
+        void Keep(ConflictEvent ev, bool isSynthetic)
         {
-            row.Line = reader.LineNumber;
-            var rejection = CheckShape(reader, row, header);
-            ConflictEvent? ev = null;
-            if (rejection is null)
-            {
-                ev = mapper.Map(row, out rejection);
-            }
-
-            if (ev is null)
-            {
-                Collect(rejection!);
-                continue;
-            }
-
-            rowsRead++;
             events.Add(ev);
             if (ev.HarmonisedType == HarmonisedEventType.Unknown)
             {
                 unknownTypes[ev.EventType] = unknownTypes.GetValueOrDefault(ev.EventType) + 1;
             }
 
-            if (mapper.IsSyntheticRow(row))
+            if (isSynthetic)
             {
                 syntheticRows++;
             }
         }
 
+        var workers = Workers(path, options);
+        if (workers <= 1)
+        {
+            var row = new RowContext(reader, path, header, options);
+            while (reader.Read())
+            {
+                var outcome = MapRecord(reader, row, header, mapper);
+                if (outcome.Event is { } ev)
+                {
+                    Keep(ev, outcome.IsSynthetic);
+                }
+                else
+                {
+                    Collect(outcome.Rejection!);
+                }
+            }
+
+            warnings = row.Warnings;
+        }
+        else
+        {
+            // Records are mapped on several threads and come back in file order. Malformed records never
+            // reach a worker: the reader reports them (in order, from the thread that scans) and skips them,
+            // so their rejections are merged back into place by line number at the end.
+            var rowRejections = new List<RowRejection>();
+            var contexts = new System.Collections.Concurrent.ConcurrentDictionary<CsvReader, RowContext>();
+            var outcomes = reader.ParallelEnumerate(
+                r => MapRecord(r, contexts.GetOrAdd(r, x => new RowContext(x, path, header, options) { HoldWarnings = true }), header, mapper),
+                workers);
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Event is { } ev)
+                {
+                    Keep(ev, outcome.IsSynthetic);
+                }
+                else
+                {
+                    rowRejections.Add(outcome.Rejection!);
+                }
+
+                if (outcome.Warnings is { } w)
+                {
+                    warnings.AddRange(w);
+                }
+            }
+
+            lock (rejections)
+            {
+                var malformed = rejections.ToList();
+                rejections.Clear();
+                rejections.AddRange(MergeByLine(malformed, rowRejections));
+            }
+        }
+
+        // Every record read became exactly one event or one rejection.
+        long rowsRead = events.Count + rejections.Count;
         if (rowsRead == 0)
         {
             throw new EventFileException(path, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
         }
 
-        var synthetic = Path.GetFileName(path).Contains("synthetic", StringComparison.OrdinalIgnoreCase) || syntheticRows > 0;
-        return new EventTable(path, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, row.Warnings);
+        var synthetic = NameSaysSynthetic(path) || syntheticRows > 0;
+        return new EventTable(path, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings) { HasSyntheticRows = syntheticRows > 0 };
     }
+
+    /// <summary>
+    /// Files below this size are read on one thread: starting workers costs more than it saves there.
+    /// </summary>
+    internal const long ParallelThresholdBytes = 4 << 20;
+
+    private static int Workers(string path, EventLoadOptions options)
+    {
+        if (options.Strict)
+        {
+            // The first rejection in file order must be the one thrown.
+            return 1;
+        }
+
+        var wanted = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        return wanted > 1 && new FileInfo(path).Length >= ParallelThresholdBytes ? wanted : 1;
+    }
+
+    /// <summary>Checks and maps the reader's current record; runs on worker threads in parallel loading.</summary>
+    private static RowOutcome MapRecord(CsvReader reader, RowContext row, HeaderIndex header, IEventRowMapper mapper)
+    {
+        row.Line = reader.LineNumber;
+        var rejection = CheckShape(reader, row, header);
+        ConflictEvent? ev = null;
+        if (rejection is null)
+        {
+            ev = mapper.Map(row, out rejection);
+        }
+
+        var warnings = row.HoldWarnings ? row.TakePending() : null;
+        return ev is null ? new RowOutcome(null, rejection, warnings, false) : new RowOutcome(ev, null, warnings, mapper.IsSyntheticRow(row));
+    }
+
+    private static List<RowRejection> MergeByLine(List<RowRejection> a, List<RowRejection> b)
+    {
+        var merged = new List<RowRejection>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j >= b.Count || (i < a.Count && a[i].Line <= b[j].Line) ? a[i++] : b[j++]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>What became of one record: an event (and whether it carries the synthetic marker) or a rejection.</summary>
+    private readonly record struct RowOutcome(ConflictEvent? Event, RowRejection? Rejection, RowWarning[]? Warnings, bool IsSynthetic);
 
     /// <summary>
     /// Throws the file-level error for columns a layout cannot do without, listing what is missing, what

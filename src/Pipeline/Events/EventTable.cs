@@ -37,6 +37,16 @@ public sealed class EventTable
         Warnings = warnings ?? [];
     }
 
+    /// <summary>What the columnar cache did for this load; null when it was loaded without one (see <see cref="EventLoadOptions.Cache"/>).</summary>
+    public EventCacheResult? Cache { get; private init; }
+
+    /// <summary>Whether some row carried the generator's source marker (as opposed to only the file name saying "synthetic").</summary>
+    internal bool HasSyntheticRows { get; init; }
+
+    /// <summary>The same table, marked with what the cache did.</summary>
+    internal EventTable With(EventCacheResult cache) =>
+        new(File, Source, Layout, Events, Rejections, RowsRead, IsSynthetic, UnknownEventTypes, Warnings) { HasSyntheticRows = HasSyntheticRows, Cache = cache };
+
     /// <summary>Loaded rows with something odd about them (kept as published, see <see cref="RowWarning"/>).</summary>
     public IReadOnlyList<RowWarning> Warnings { get; }
 
