@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create(stdout));
         root.Subcommands.Add(SynthCommand.Create(stdout));
         root.Subcommands.Add(ReportCommand.Create(stdout));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         try

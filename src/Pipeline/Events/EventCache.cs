@@ -223,7 +223,7 @@ internal static class EventCache
         {
             return Decode(bytes, path);
         }
-        catch (Exception ex) when (ex is not InvalidDataException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new InvalidDataException($"the Arrow file cannot be read: {ex.GetBaseException().Message}", ex);
         }
