@@ -8,7 +8,7 @@ using Apache.Arrow.Types;
 namespace Pipeline.Events;
 
 /// <summary>
-/// The columnar cache behind <see cref="EventLoadOptions.Cache"/>: one Apache Arrow IPC file per input,
+/// The columnar cache behind <see cref="EventLoadOptions.Cache"/>: one Apache Arrow IPC stream file per input,
 /// loader version and options, holding the loaded events column by column (text columns
 /// dictionary-encoded, so each distinct value is stored and materialised once) and, in the schema
 /// metadata, the rejections, warnings, unknown types and counts. Beside it a <c>.sha256</c> file holds the
@@ -38,7 +38,7 @@ internal static class EventCache
         var cache = options.Cache!;
         Directory.CreateDirectory(cache.Folder);
         var inputHash = InputHash(path, cache);
-        var entry = Path.Combine(cache.Folder, $"events-{inputHash}-{OptionsKey(options)}.v{cache.LoaderVersion}.arrow");
+        var entry = Path.Combine(cache.Folder, $"events-{inputHash}-{OptionsKey(options)}.v{cache.LoaderVersion}.arrows");
         string? problem = null;
         if (File.Exists(entry) || File.Exists(entry + ".sha256"))
         {
@@ -176,21 +176,16 @@ internal static class EventCache
         var temp = entry + "." + Path.GetRandomFileName() + ".tmp";
         try
         {
-            byte[] hash;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            using (var writer = new ArrowStreamWriter(stream, schema, leaveOpen: true))
             {
-                using (var writer = new ArrowFileWriter(stream, schema, leaveOpen: true))
-                {
-                    writer.WriteRecordBatch(new RecordBatch(schema, arrays, n));
-                    writer.WriteEnd();
-                }
-
-                stream.Position = 0;
-                hash = SHA256.HashData(stream);
+                writer.WriteRecordBatch(new RecordBatch(schema, arrays, n));
+                writer.WriteEnd();
             }
 
+            var (_, hash) = ReadAndHash(temp);
             File.Move(temp, entry, overwrite: true);
-            WriteAtomic(entry + ".sha256", Encoding.ASCII.GetBytes(Hex(hash) + "\n"));
+            WriteAtomic(entry + ".sha256", Encoding.ASCII.GetBytes(hash + "\n"));
         }
         finally
         {
@@ -211,12 +206,11 @@ internal static class EventCache
             throw new InvalidDataException("the Arrow file is missing");
         }
 
-        var bytes = File.ReadAllBytes(entry);
         var expected = File.ReadAllText(entry + ".sha256").Trim();
-        var actual = Hex(SHA256.HashData(bytes));
+        var (bytes, actual) = ReadAndHash(entry);
         if (!string.Equals(expected, actual, StringComparison.Ordinal))
         {
-            throw new InvalidDataException($"its SHA-256 is {actual[..12]}… but {expected[..Math.Min(12, expected.Length)]}… was recorded (corrupt or truncated)");
+            throw new InvalidDataException("its SHA-256 does not match the one recorded when it was written (corrupt or truncated)");
         }
 
         try
@@ -231,44 +225,95 @@ internal static class EventCache
 
     private static EventTable Decode(byte[] bytes, string path)
     {
-        using var reader = new ArrowFileReader(new MemoryStream(bytes, writable: false));
-        var batch = reader.ReadNextRecordBatch() ?? throw new InvalidDataException("the Arrow file holds no record batch");
+        // The stream format read from memory: the arrays below are views of `bytes`, nothing is copied.
+        using var reader = new ArrowStreamReader(bytes.AsMemory());
+        var batch = reader.ReadNextRecordBatch() ?? throw new InvalidDataException("the Arrow data holds no record batch");
+        if (reader.ReadNextRecordBatch() is not null)
+        {
+            throw new InvalidDataException("the Arrow data holds more than one record batch");
+        }
+
         var schema = reader.Schema;
         if (!schema.HasMetadata || !schema.Metadata.TryGetValue(MetadataKey, out var json))
         {
-            throw new InvalidDataException("the Arrow file lacks the pipeline metadata");
+            throw new InvalidDataException("the Arrow data lacks the pipeline metadata");
         }
 
         var header = JsonSerializer.Deserialize<CacheHeader>(json, Json) ?? throw new InvalidDataException("empty pipeline metadata");
         var n = batch.Length;
+        var rejections = header.Rejections.Select(r => new RowRejection(path, r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint)).ToList();
+        var warnings = header.Warnings.Select(w => new RowWarning(path, w.Line, w.Column, w.Value, w.Message)).ToList();
+        if (header.RowsRead != n + rejections.Count)
+        {
+            throw new InvalidDataException($"the metadata counts {header.RowsRead} rows but the entry holds {n} events and {rejections.Count} rejections");
+        }
+
+        var date = (Date32Array)batch.Column("date");
+        var epoch = new DateOnly(1970, 1, 1).DayNumber;
+        var days = new int[n];
+        var dateValues = date.Values;
+        for (var i = 0; i < n; i++)
+        {
+            days[i] = epoch + dateValues[i];
+        }
+
+        var text = new Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>>();
+        foreach (var (name, field, _) in TextColumns)
+        {
+            var column = (DictionaryArray)batch.Column(name);
+            CheckIndices(column);
+            text[field] = new(() => DecodeText(column), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        foreach (var required in new[] { EventTextField.EventType, EventTextField.Country })
+        {
+            if (batch.Column(TextColumns.First(c => c.Field == required).Name).NullCount is var nulls and > 0)
+            {
+                throw new InvalidDataException($"{nulls} rows have no {required}");
+            }
+        }
+
+        var columns = new EventColumns(
+            days,
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(((Int8Array)batch.Column("precision")).Values).ToArray(),
+            ((Int32Array)batch.Column("fatalities")).Values.ToArray(),
+            text);
+        ConflictEvent[] Materialise() => Materialize(batch, columns);
+        var source = Enum.Parse<EventSource>(header.Source);
+        var synthetic = EventLoader.NameSaysSynthetic(path) || header.SyntheticRows;
+        var unknown = new SortedDictionary<string, int>(header.UnknownEventTypes, StringComparer.Ordinal);
+        var hasRangesOrBands = batch.Column("date_end").NullCount != n || batch.Column("fatalities_low").NullCount != n || batch.Column("fatalities_high").NullCount != n;
+        return hasRangesOrBands
+            ? new EventTable(path, source, header.Layout, Materialise(), rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows }
+            : new EventTable(path, source, header.Layout, columns, Materialise, rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows };
+    }
+
+    /// <summary>Builds the records; materialising a million of them is allocation-bound, so each processor builds one slice.</summary>
+    private static ConflictEvent[] Materialize(RecordBatch batch, EventColumns columns)
+    {
+        var n = batch.Length;
         var id = (StringArray)batch.Column("id");
         var sourceArray = (Int8Array)batch.Column("source");
-        var date = (Date32Array)batch.Column("date");
         var dateEnd = (Date32Array)batch.Column("date_end");
-        var precisionArray = (Int8Array)batch.Column("precision");
         var harmonisedArray = (Int8Array)batch.Column("harmonised_type");
         var latitude = (DoubleArray)batch.Column("latitude");
         var longitude = (DoubleArray)batch.Column("longitude");
         var geo = (Int32Array)batch.Column("geo_precision");
-        var fatalitiesArray = (Int32Array)batch.Column("fatalities");
         var low = (Int32Array)batch.Column("fatalities_low");
         var high = (Int32Array)batch.Column("fatalities_high");
         var lineArray = (Int64Array)batch.Column("source_line");
-        var texts = TextColumns.Select(c => TextColumnReader.From((DictionaryArray)batch.Column(c.Name))).ToArray();
-        var epoch = new DateOnly(1970, 1, 1).DayNumber;
-
-        // Materialising a million records is allocation-bound; each processor builds one contiguous slice.
+        var t = TextColumns.Select(c => columns.Decoded(c.Field)).ToArray();
         var events = new ConflictEvent[n];
         var slices = n < 65_536 ? 1 : Environment.ProcessorCount;
         Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
         {
             var from = (int)((long)n * slice / slices);
             var to = (int)((long)n * (slice + 1) / slices);
-            var dateValues = date.Values;
+            var days = columns.DayNumbers;
+            var precision = columns.Precision;
+            var fatalities = columns.Fatalities;
             var source = sourceArray.Values;
-            var precision = precisionArray.Values;
             var harmonised = harmonisedArray.Values;
-            var fatalities = fatalitiesArray.Values;
             var line = lineArray.Values;
             for (var i = from; i < to; i++)
             {
@@ -276,7 +321,7 @@ internal static class EventCache
                 {
                     Id = id.GetString(i),
                     Source = (EventSource)source[i],
-                    Date = DateOnly.FromDayNumber(epoch + dateValues[i]),
+                    Date = DateOnly.FromDayNumber(days[i]),
                     DateEnd = dateEnd.GetDateOnly(i),
                     Precision = (DatePrecision)precision[i],
                     HarmonisedType = (HarmonisedEventType)harmonised[i],
@@ -287,41 +332,68 @@ internal static class EventCache
                     FatalitiesLow = low.GetValue(i),
                     FatalitiesHigh = high.GetValue(i),
                     SourceLine = line[i],
-                    EventType = texts[0][i] ?? throw new InvalidDataException($"row {i} has no event type"),
-                    SubEventType = texts[1][i],
-                    DisorderType = texts[2][i],
-                    Actor1 = texts[3][i],
-                    AssocActor1 = texts[4][i],
-                    Actor2 = texts[5][i],
-                    AssocActor2 = texts[6][i],
-                    Inter1 = texts[7][i],
-                    Inter2 = texts[8][i],
-                    Country = texts[9][i] ?? throw new InvalidDataException($"row {i} has no country"),
-                    Admin1 = texts[10][i],
-                    Admin2 = texts[11][i],
-                    Admin3 = texts[12][i],
-                    Location = texts[13][i],
+                    EventType = t[0].Values[t[0].Codes[i]] ?? throw new InvalidDataException($"row {i} has no event type"),
+                    SubEventType = t[1].Values[t[1].Codes[i]],
+                    DisorderType = t[2].Values[t[2].Codes[i]],
+                    Actor1 = t[3].Values[t[3].Codes[i]],
+                    AssocActor1 = t[4].Values[t[4].Codes[i]],
+                    Actor2 = t[5].Values[t[5].Codes[i]],
+                    AssocActor2 = t[6].Values[t[6].Codes[i]],
+                    Inter1 = t[7].Values[t[7].Codes[i]],
+                    Inter2 = t[8].Values[t[8].Codes[i]],
+                    Country = t[9].Values[t[9].Codes[i]] ?? throw new InvalidDataException($"row {i} has no country"),
+                    Admin1 = t[10].Values[t[10].Codes[i]],
+                    Admin2 = t[11].Values[t[11].Codes[i]],
+                    Admin3 = t[12].Values[t[12].Codes[i]],
+                    Location = t[13].Values[t[13].Codes[i]],
                 };
             }
         });
+        return events;
+    }
 
-        var rejections = header.Rejections.Select(r => new RowRejection(path, r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint)).ToList();
-        var warnings = header.Warnings.Select(w => new RowWarning(path, w.Line, w.Column, w.Value, w.Message)).ToList();
-        if (header.RowsRead != n + rejections.Count)
+    /// <summary>
+    /// Reads a file and hashes it, the two halves on two threads: the content hash is the SHA-256 of the
+    /// halves' SHA-256 digests (split at length / 2), which halves the time of checking a large entry.
+    /// </summary>
+    internal static string HashFile(string path) => ReadAndHash(path).Hash;
+
+    private static (byte[] Bytes, string Hash) ReadAndHash(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > System.Array.MaxLength)
         {
-            throw new InvalidDataException($"the metadata counts {header.RowsRead} rows but the entry holds {n} events and {rejections.Count} rejections");
+            throw new InvalidDataException($"the entry is {length} bytes, more than one array can hold");
         }
 
-        return new EventTable(
-            path, Enum.Parse<EventSource>(header.Source), header.Layout, events, rejections, header.RowsRead,
-            EventLoader.NameSaysSynthetic(path) || header.SyntheticRows,
-            new SortedDictionary<string, int>(header.UnknownEventTypes, StringComparer.Ordinal), warnings)
-        { HasSyntheticRows = header.SyntheticRows };
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        var half = bytes.Length / 2;
+        var digests = new byte[64];
+        Parallel.For(0, 2, part =>
+        {
+            var (offset, count) = part == 0 ? (0, half) : (half, bytes.Length - half);
+            var span = bytes.AsSpan(offset, count);
+            var read = 0;
+            while (read < count)
+            {
+                var n = RandomAccess.Read(handle, span[read..], offset + read);
+                if (n == 0)
+                {
+                    throw new InvalidDataException("the entry ended while it was being read");
+                }
+
+                read += n;
+            }
+
+            SHA256.HashData(span, digests.AsSpan(part * 32, 32));
+        });
+        return (bytes, "sha256-halves:" + Hex(SHA256.HashData(digests)));
     }
 
     private static void DeleteOtherVersions(string folder, string inputHash, string keep)
     {
-        foreach (var old in Directory.EnumerateFiles(folder, $"events-{inputHash}-*.arrow"))
+        foreach (var old in Directory.EnumerateFiles(folder, $"events-{inputHash}-*.arrows"))
         {
             if (!string.Equals(old, keep, StringComparison.Ordinal))
             {
@@ -353,12 +425,15 @@ internal static class EventCache
     private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     /// <summary>The text columns, in the order <see cref="Decode"/> reads them.</summary>
-    private static readonly (string Name, Func<ConflictEvent, string?> Get)[] TextColumns =
+    private static readonly (string Name, EventTextField Field, Func<ConflictEvent, string?> Get)[] TextColumns =
     [
-        ("event_type", e => e.EventType), ("sub_event_type", e => e.SubEventType), ("disorder_type", e => e.DisorderType),
-        ("actor1", e => e.Actor1), ("assoc_actor_1", e => e.AssocActor1), ("actor2", e => e.Actor2), ("assoc_actor_2", e => e.AssocActor2),
-        ("inter1", e => e.Inter1), ("inter2", e => e.Inter2), ("country", e => e.Country), ("admin1", e => e.Admin1),
-        ("admin2", e => e.Admin2), ("admin3", e => e.Admin3), ("location", e => e.Location),
+        ("event_type", EventTextField.EventType, e => e.EventType), ("sub_event_type", EventTextField.SubEventType, e => e.SubEventType),
+        ("disorder_type", EventTextField.DisorderType, e => e.DisorderType), ("actor1", EventTextField.Actor1, e => e.Actor1),
+        ("assoc_actor_1", EventTextField.AssocActor1, e => e.AssocActor1), ("actor2", EventTextField.Actor2, e => e.Actor2),
+        ("assoc_actor_2", EventTextField.AssocActor2, e => e.AssocActor2), ("inter1", EventTextField.Inter1, e => e.Inter1),
+        ("inter2", EventTextField.Inter2, e => e.Inter2), ("country", EventTextField.Country, e => e.Country),
+        ("admin1", EventTextField.Admin1, e => e.Admin1), ("admin2", EventTextField.Admin2, e => e.Admin2),
+        ("admin3", EventTextField.Admin3, e => e.Admin3), ("location", EventTextField.Location, e => e.Location),
     ];
 
     /// <summary>Dictionary-encodes one text column: each distinct value once, an index per row (null for no value).</summary>
@@ -390,54 +465,55 @@ internal static class EventCache
     }
 
     /// <summary>
-    /// A dictionary-encoded column with its distinct values decoded once into strings, and its indices
-    /// copied into a plain array where 0 means "no value" (so a row costs two array reads, no bitmap test).
+    /// A dictionary-encoded column as its distinct values, decoded once into strings behind a null at index 0,
+    /// and a plain code array (0 = no value), so a row costs two array reads and no bitmap test.
     /// </summary>
-    private sealed class TextColumnReader
+    /// <summary>
+    /// Every index must lie inside its dictionary, checked when the entry is read (not when a column is first
+    /// decoded), so an entry is either wholly trusted or rebuilt. Null slots hold 0, as the builder writes them.
+    /// </summary>
+    private static void CheckIndices(DictionaryArray array)
     {
-        private readonly string?[] values;
-        private readonly int[] codes;
-
-        private TextColumnReader(string?[] values, int[] codes)
+        var length = array.Dictionary.Length;
+        var raw = ((Int32Array)array.Indices).Values;
+        var outside = false;
+        foreach (var code in raw)
         {
-            this.values = values;
-            this.codes = codes;
+            outside |= (uint)code >= (uint)length;
         }
 
-        public string? this[int row] => values[codes[row]];
-
-        public static TextColumnReader From(DictionaryArray array)
+        if (outside && length > 0)
         {
-            var dictionary = (StringArray)array.Dictionary;
-            var values = new string?[dictionary.Length + 1];
-            for (var i = 0; i < dictionary.Length; i++)
-            {
-                values[i + 1] = dictionary.GetString(i) ?? "";
-            }
-
-            var indices = (Int32Array)array.Indices;
-            var raw = indices.Values;
-            var codes = new int[raw.Length];
-            var bitmap = indices.NullBitmapBuffer.Span;
-            var allValid = indices.NullCount == 0 || bitmap.IsEmpty;
-            for (var i = 0; i < raw.Length; i++)
-            {
-                if (!allValid && (bitmap[(i + indices.Offset) >> 3] & (1 << ((i + indices.Offset) & 7))) == 0)
-                {
-                    continue;
-                }
-
-                var code = raw[i];
-                if ((uint)code >= (uint)dictionary.Length)
-                {
-                    throw new InvalidDataException($"a dictionary index ({code}) lies outside its dictionary ({dictionary.Length} values)");
-                }
-
-                codes[i] = code + 1;
-            }
-
-            return new TextColumnReader(values, codes);
+            throw new InvalidDataException($"a dictionary index of a text column lies outside its dictionary ({length} values)");
         }
+    }
+
+    private static (string?[] Values, int[] Codes) DecodeText(DictionaryArray array)
+    {
+        var dictionary = (StringArray)array.Dictionary;
+        var values = new string?[dictionary.Length + 1];
+        for (var i = 0; i < dictionary.Length; i++)
+        {
+            values[i + 1] = dictionary.GetString(i) ?? "";
+        }
+
+        var indices = (Int32Array)array.Indices;
+        var raw = indices.Values;
+        var codes = new int[raw.Length];
+        var bitmap = indices.NullBitmapBuffer.Span;
+        var allValid = indices.NullCount == 0 || bitmap.IsEmpty;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var bit = i + indices.Offset;
+            if (!allValid && (bitmap[bit >> 3] & (1 << (bit & 7))) == 0)
+            {
+                continue;
+            }
+
+            codes[i] = raw[i] + 1;
+        }
+
+        return (values, codes);
     }
 
     private sealed record InputStamp(string Path, long Length, long LastWriteUtcTicks, string Sha256);

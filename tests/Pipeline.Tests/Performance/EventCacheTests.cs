@@ -183,7 +183,7 @@ public sealed class EventCacheTests
         var entry = EventLoader.Load(path, options).Cache!.EntryPath;
         var garbage = "not an arrow file at all"u8.ToArray();
         File.WriteAllBytes(entry, garbage);
-        File.WriteAllText(entry + ".sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(garbage)));
+        File.WriteAllText(entry + ".sha256", EventCache.HashFile(entry));
 
         var rebuilt = EventLoader.Load(path, options);
 
