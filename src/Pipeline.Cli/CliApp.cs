@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         try

@@ -13,7 +13,7 @@ public static class EventTypeChart
 {
     /// <summary>Builds the stacked bars.</summary>
     /// <param name="byType">One series per event type over the same bins (e.g. from
-    /// <see cref="IntensityCalculator.Split"/> keyed on the harmonised type); may be empty.</param>
+    /// <see cref="IntensityCalculator.Split(IEnumerable{Events.ConflictEvent}, IntensityOptions, DateOnly, DateOnly, Func{Events.ConflictEvent, string?}, string)"/> keyed on the harmonised type); may be empty.</param>
     /// <param name="synthetic">Whether the data are synthetic: adds the "SYNTHETIC DATA" mark.</param>
     /// <returns>A figure named <c>event-types</c>.</returns>
     /// <exception cref="ArgumentException">The series do not share their bins.</exception>

@@ -82,7 +82,9 @@ internal sealed class AcledReader : IEventRowMapper
     }
 
     public bool IsSyntheticRow(RowContext row) =>
-        row.Text(source) is { } s && s.StartsWith("Synthetic", StringComparison.OrdinalIgnoreCase);
+        row.TryCleanSpan(source, out var bytes) && System.Text.Ascii.IsValid(bytes[..Math.Min(bytes.Length, 9)])
+            ? bytes.Length >= 9 && System.Text.Ascii.EqualsIgnoreCase(bytes[..9], "Synthetic"u8)
+            : row.Text(source) is { } s && s.StartsWith("Synthetic", StringComparison.OrdinalIgnoreCase);
 
     public ConflictEvent? Map(RowContext row, out RowRejection? rejection)
     {
@@ -93,17 +95,20 @@ internal sealed class AcledReader : IEventRowMapper
             return null;
         }
 
-        var dateText = row.Text(date);
-        if (dateText is null)
+        if (!row.TryCleanSpan(date, out var dateBytes) || !EventDates.TryParse(dateBytes, out var eventDate))
         {
-            rejection = row.Missing(date, "event_date");
-            return null;
-        }
+            var dateText = row.Text(date);
+            if (dateText is null)
+            {
+                rejection = row.Missing(date, "event_date");
+                return null;
+            }
 
-        if (!EventDates.TryParse(dateText, out var eventDate))
-        {
-            rejection = row.Reject(date, dateText, $"event_date: {EventDates.Diagnose(dateText)}", $"dates look like {EventDates.AcceptedExamples}");
-            return null;
+            if (!EventDates.TryParse(dateText, out eventDate))
+            {
+                rejection = row.Reject(date, dateText, $"event_date: {EventDates.Diagnose(dateText)}", $"dates look like {EventDates.AcceptedExamples}");
+                return null;
+            }
         }
 
         if (!row.TryOptionalInt(year, "year", out var yearValue, out rejection))

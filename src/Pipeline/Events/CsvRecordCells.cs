@@ -8,4 +8,6 @@ internal sealed class CsvRecordCells(CsvReader reader) : IRecordCells
     public int FieldCount => reader.FieldCount;
 
     public string GetString(int column) => reader.GetString(column);
+
+    public ReadOnlySpan<byte> GetUtf8(int column) => reader.GetSpan(column);
 }

@@ -19,4 +19,17 @@ public sealed record EventLoadOptions
     /// passed through R write <c>NA</c>.
     /// </summary>
     public IReadOnlyList<string> MissingValues { get; init; } = ["NA"];
+
+    /// <summary>
+    /// Threads that map records of a large file (read and checked in order by one thread, mapped on the
+    /// others, results kept in file order). 0, the default, means one per processor; 1 reads on the calling
+    /// thread only. Files under a few megabytes and strict mode always use one thread.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// Keep a columnar copy of each loaded file and read it instead of the CSV next time (null, the default:
+    /// no cache). The result is the same table either way; <see cref="EventTable.Cache"/> says which happened.
+    /// </summary>
+    public EventCacheOptions? Cache { get; init; }
 }

@@ -7,8 +7,6 @@ namespace Pipeline.Events;
 /// Reads an ACLED or UCDP GED CSV file into an <see cref="EventTable"/>: streamed record by record
 /// (CsvHelper 34), columns found by header name, the layout recognised from the header, and every record
 /// either loaded or rejected with its location. File-level problems throw <see cref="EventFileException"/>.
-/// Excel workbooks (<c>.xlsx</c>, <c>.xls</c>; ACLED's older exports) are chosen by extension and read
-/// from their first sheet with the same mappers and the same accounting.
 /// </summary>
 public static class EventLoader
 {
@@ -23,20 +21,40 @@ public static class EventLoader
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
         CheckFileIsReadable(path);
+        return options.Cache is null ? LoadFile(path, options) : EventCache.LoadOrBuild(path, options, () => LoadFile(path, options));
+    }
 
-        if (ExcelEventReader.Handles(path))
+    /// <summary>Whether the file name marks the data as synthetic.</summary>
+    internal static bool NameSaysSynthetic(string path) => Path.GetFileName(path).Contains("synthetic", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Spreadsheets go to the Excel reader, everything else is read as CSV.</summary>
+    private static EventTable LoadFile(string path, EventLoadOptions options) =>
+        ExcelEventReader.Handles(path) ? ExcelEventReader.Load(path, options) : LoadCsv(path, options);
+
+    private static EventTable LoadCsv(string path, EventLoadOptions options)
+    {
+
+        var rejections = new List<RowRejection>();
+        void Collect(RowRejection r)
         {
-            return ExcelEventReader.Load(path, options);
+            if (options.Strict)
+            {
+                throw new RowRejectedException(r);
+            }
+
+            lock (rejections)
+            {
+                rejections.Add(r);
+            }
         }
 
-        var builder = new EventTableBuilder(path, options);
         var csvOptions = CsvReaderOptions.Default with
         {
             TrackLineNumbers = true,
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = m => builder.Reject(new RowRejection(
+            OnMalformedRecord = m => Collect(new RowRejection(
                 path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
                 "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")")),
         };
@@ -44,21 +62,136 @@ public static class EventLoader
         using var reader = OpenReader(path, csvOptions);
         var header = ReadHeader(reader, path);
         var mapper = EventTableBuilder.ChooseMapper(header, path);
-        var row = new RowContext(new CsvRecordCells(reader), path, header, options);
-        while (reader.Read())
+
+        var events = new List<ConflictEvent>();
+        var unknownTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var warnings = new List<RowWarning>();
+        long syntheticRows = 0;
+        void Keep(ConflictEvent ev, bool isSynthetic)
         {
-            row.Line = reader.LineNumber;
-            if (CheckShape(reader, row, header) is { } rejection)
+            events.Add(ev);
+            if (ev.HarmonisedType == HarmonisedEventType.Unknown)
             {
-                builder.Reject(rejection);
-                continue;
+                unknownTypes[ev.EventType] = unknownTypes.GetValueOrDefault(ev.EventType) + 1;
             }
 
-            builder.Map(mapper, row);
+            if (isSynthetic)
+            {
+                syntheticRows++;
+            }
         }
 
-        return builder.Build(mapper, row.Warnings);
+        var workers = Workers(path, options);
+        if (workers <= 1)
+        {
+            var row = new RowContext(new CsvRecordCells(reader), path, header, options);
+            while (reader.Read())
+            {
+                var outcome = MapRecord(reader, row, header, mapper);
+                if (outcome.Event is { } ev)
+                {
+                    Keep(ev, outcome.IsSynthetic);
+                }
+                else
+                {
+                    Collect(outcome.Rejection!);
+                }
+            }
+
+            warnings = row.Warnings;
+        }
+        else
+        {
+            // Records are mapped on several threads and come back in file order. Malformed records never
+            // reach a worker: the reader reports them (in order, from the thread that scans) and skips them,
+            // so their rejections are merged back into place by line number at the end.
+            var rowRejections = new List<RowRejection>();
+            var contexts = new System.Collections.Concurrent.ConcurrentDictionary<CsvReader, RowContext>();
+            var outcomes = reader.ParallelEnumerate(
+                r => MapRecord(r, contexts.GetOrAdd(r, x => new RowContext(new CsvRecordCells(x), path, header, options) { HoldWarnings = true }), header, mapper),
+                workers);
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Event is { } ev)
+                {
+                    Keep(ev, outcome.IsSynthetic);
+                }
+                else
+                {
+                    rowRejections.Add(outcome.Rejection!);
+                }
+
+                if (outcome.Warnings is { } w)
+                {
+                    warnings.AddRange(w);
+                }
+            }
+
+            lock (rejections)
+            {
+                var malformed = rejections.ToList();
+                rejections.Clear();
+                rejections.AddRange(MergeByLine(malformed, rowRejections));
+            }
+        }
+
+        // Every record read became exactly one event or one rejection.
+        long rowsRead = events.Count + rejections.Count;
+        if (rowsRead == 0)
+        {
+            throw new EventFileException(path, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
+        }
+
+        var synthetic = NameSaysSynthetic(path) || syntheticRows > 0;
+        return new EventTable(path, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings) { HasSyntheticRows = syntheticRows > 0 };
     }
+
+    /// <summary>
+    /// Files below this size are read on one thread: starting workers costs more than it saves there.
+    /// </summary>
+    internal const long ParallelThresholdBytes = 4 << 20;
+
+    private static int Workers(string path, EventLoadOptions options)
+    {
+        if (options.Strict)
+        {
+            // The first rejection in file order must be the one thrown.
+            return 1;
+        }
+
+        var wanted = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        return wanted > 1 && new FileInfo(path).Length >= ParallelThresholdBytes ? wanted : 1;
+    }
+
+    /// <summary>Checks and maps the reader's current record; runs on worker threads in parallel loading.</summary>
+    private static RowOutcome MapRecord(CsvReader reader, RowContext row, HeaderIndex header, IEventRowMapper mapper)
+    {
+        row.Line = reader.LineNumber;
+        var rejection = CheckShape(reader, row, header);
+        ConflictEvent? ev = null;
+        if (rejection is null)
+        {
+            ev = mapper.Map(row, out rejection);
+        }
+
+        var warnings = row.HoldWarnings ? row.TakePending() : null;
+        return ev is null ? new RowOutcome(null, rejection, warnings, false) : new RowOutcome(ev, null, warnings, mapper.IsSyntheticRow(row));
+    }
+
+    private static List<RowRejection> MergeByLine(List<RowRejection> a, List<RowRejection> b)
+    {
+        var merged = new List<RowRejection>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            merged.Add(j >= b.Count || (i < a.Count && a[i].Line <= b[j].Line) ? a[i++] : b[j++]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>What became of one record: an event (and whether it carries the synthetic marker) or a rejection.</summary>
+    private readonly record struct RowOutcome(ConflictEvent? Event, RowRejection? Rejection, RowWarning[]? Warnings, bool IsSynthetic);
 
     /// <summary>
     /// Throws the file-level error for columns a layout cannot do without, listing what is missing, what
@@ -86,7 +219,7 @@ public static class EventLoader
     {
         if (Directory.Exists(path))
         {
-            throw new EventFileException(path, "this is a folder, not a file", "pass the path of a .csv or .xlsx file");
+            throw new EventFileException(path, "this is a folder, not a file", "pass the path of a .csv file");
         }
 
         if (!File.Exists(path))

@@ -37,6 +37,43 @@ public sealed class EventTable
         Warnings = warnings ?? [];
     }
 
+    /// <summary>
+    /// A table whose events are built only when first asked for (<see cref="Events"/>), with the columns
+    /// that aggregations can use without them. Used by the cache: counts, rejections and all else are exact.
+    /// </summary>
+    internal EventTable(
+        string file,
+        EventSource source,
+        string layout,
+        EventColumns columns,
+        Func<ConflictEvent[]> materialise,
+        IReadOnlyList<RowRejection> rejections,
+        long rowsRead,
+        bool isSynthetic,
+        IReadOnlyDictionary<string, int> unknownEventTypes,
+        IReadOnlyList<RowWarning> warnings)
+        : this(file, source, layout, new LazyEvents(columns.Count, materialise), rejections, rowsRead, isSynthetic, unknownEventTypes, warnings)
+    {
+        Columns = columns;
+    }
+
+    /// <summary>
+    /// The events column by column when the table was read from the columnar cache (and holds no UCDP date
+    /// ranges or fatality bands); null otherwise. <see cref="Intensity.IntensityCalculator"/> uses it when
+    /// present, so that counting a cached table never builds its events.
+    /// </summary>
+    public EventColumns? Columns { get; private init; }
+
+    /// <summary>What the columnar cache did for this load; null when it was loaded without one (see <see cref="EventLoadOptions.Cache"/>).</summary>
+    public EventCacheResult? Cache { get; private init; }
+
+    /// <summary>Whether some row carried the generator's source marker (as opposed to only the file name saying "synthetic").</summary>
+    internal bool HasSyntheticRows { get; init; }
+
+    /// <summary>The same table, marked with what the cache did.</summary>
+    internal EventTable With(EventCacheResult cache) =>
+        new(File, Source, Layout, Events, Rejections, RowsRead, IsSynthetic, UnknownEventTypes, Warnings) { HasSyntheticRows = HasSyntheticRows, Cache = cache, Columns = Columns };
+
     /// <summary>Loaded rows with something odd about them (kept as published, see <see cref="RowWarning"/>).</summary>
     public IReadOnlyList<RowWarning> Warnings { get; }
 
@@ -75,7 +112,31 @@ public sealed class EventTable
 
     /// <summary>First and last event date, or null when nothing was loaded.</summary>
     public (DateOnly First, DateOnly Last)? DateSpan =>
-        Events.Count == 0 ? null : (Events.Min(e => e.Date), Events.Max(e => e.DateEnd ?? e.Date));
+        Events.Count == 0 ? null
+        : Columns is { } c ? (DateOnly.FromDayNumber(Min(c.DayNumbers)), DateOnly.FromDayNumber(Max(c.DayNumbers)))
+        : (Events.Min(e => e.Date), Events.Max(e => e.DateEnd ?? e.Date));
+
+    private static int Min(ReadOnlySpan<int> values)
+    {
+        var min = int.MaxValue;
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+        }
+
+        return min;
+    }
+
+    private static int Max(ReadOnlySpan<int> values)
+    {
+        var max = int.MinValue;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
+    }
 
     /// <summary>
     /// The events as a <see cref="DataFrame"/> for notebook users, built column by column with explicit types
@@ -105,5 +166,19 @@ public sealed class EventTable
             new Int32DataFrameColumn("fatalities_low", e.Select(x => x.FatalitiesLow)),
             new Int32DataFrameColumn("fatalities_high", e.Select(x => x.FatalitiesHigh)),
             new Int64DataFrameColumn("source_line", e.Select(x => (long?)x.SourceLine)));
+    }
+
+    /// <summary>Events built on first use, all at once, from the cache's columns; the count is known up front.</summary>
+    private sealed class LazyEvents(int count, Func<ConflictEvent[]> materialise) : IReadOnlyList<ConflictEvent>
+    {
+        private readonly Lazy<ConflictEvent[]> events = new(materialise, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public int Count => count;
+
+        public ConflictEvent this[int index] => events.Value[index];
+
+        public IEnumerator<ConflictEvent> GetEnumerator() => ((IEnumerable<ConflictEvent>)events.Value).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

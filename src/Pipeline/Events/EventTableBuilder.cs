@@ -64,7 +64,7 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
             throw new EventFileException(file, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
         }
 
-        var synthetic = Path.GetFileName(file).Contains("synthetic", StringComparison.OrdinalIgnoreCase) || syntheticRows > 0;
-        return new EventTable(file, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings);
+        var synthetic = EventLoader.NameSaysSynthetic(file) || syntheticRows > 0;
+        return new EventTable(file, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings) { HasSyntheticRows = syntheticRows > 0 };
     }
 }

@@ -158,6 +158,9 @@ internal static class ExcelEventReader
 
         public string GetString(int column) => values[column];
 
+        /// <summary>Spreadsheet cells are text already; encoding them keeps the fast paths' contract.</summary>
+        public ReadOnlySpan<byte> GetUtf8(int column) => System.Text.Encoding.UTF8.GetBytes(values[column]);
+
         /// <summary>Reads the current row; false when every cell is empty.</summary>
         public bool Load(IExcelDataReader reader, HeaderIndex header, HashSet<string> dateColumns)
         {

@@ -11,4 +11,7 @@ internal interface IRecordCells
 
     /// <summary>The cell as text ("" when empty); <paramref name="column"/> is below <see cref="FieldCount"/>.</summary>
     string GetString(int column);
+
+    /// <summary>The cell as UTF-8 bytes, for the fast number and date paths (CSV: in place, no copy).</summary>
+    ReadOnlySpan<byte> GetUtf8(int column);
 }

@@ -31,7 +31,10 @@ public static class EventPeriod
     }
 
     /// <summary>Whether the event's date is coarser than the bin: a week-dated event in day bins, a month-dated one in day or week bins, a year-dated one always.</summary>
-    public static bool IsCoarserThan(ConflictEvent e, BinUnit bin) => e.Precision switch
+    public static bool IsCoarserThan(ConflictEvent e, BinUnit bin) => IsCoarserThan(e.Precision, bin);
+
+    /// <summary>The same test from the precision alone (for columnar counting).</summary>
+    internal static bool IsCoarserThan(DatePrecision precision, BinUnit bin) => precision switch
     {
         DatePrecision.Day => false,
         DatePrecision.Week => bin == BinUnit.Day,

@@ -128,7 +128,7 @@ public static class SyntheticAcledGenerator
         }
     }
 
-    private static string[] ToFields(SyntheticEvent e, int number, string country) =>
+    internal static string[] ToFields(SyntheticEvent e, int number, string country) =>
     [
         LibyaGeography.IsoAlpha3 + number.ToString(CultureInfo.InvariantCulture),
         e.Date.ToString("dd MMMM yyyy", CultureInfo.InvariantCulture),

@@ -1,0 +1,533 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+
+namespace Pipeline.Events;
+
+/// <summary>
+/// The columnar cache behind <see cref="EventLoadOptions.Cache"/>: one Apache Arrow IPC stream file per input,
+/// loader version and options, holding the loaded events column by column (text columns
+/// dictionary-encoded, so each distinct value is stored and materialised once) and, in the schema
+/// metadata, the rejections, warnings, unknown types and counts. Beside it a <c>.sha256</c> file holds the
+/// hash of the Arrow file's bytes; an entry whose bytes do not match it is never read.
+/// </summary>
+/// <remarks>
+/// Writes are atomic: the Arrow file goes to a temporary file that is moved into place, then the hash
+/// file likewise. A crash between the two leaves an entry without a hash, which counts as unusable and is
+/// rebuilt. Entries of other loader versions for the same input are deleted when a new one is written.
+/// </remarks>
+internal static class EventCache
+{
+    /// <summary>
+    /// Bump whenever the loader can produce a different table from the same bytes (a new check, a changed
+    /// message, a new column), so that every cache entry made by an older loader is ignored.
+    /// </summary>
+    public const int LoaderVersion = 1;
+
+    private const string MetadataKey = "pipeline.events";
+
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    private static readonly DictionaryType TextType = new(Int32Type.Default, StringType.Default, false);
+
+    public static EventTable LoadOrBuild(string path, EventLoadOptions options, Func<EventTable> loadCsv)
+    {
+        var cache = options.Cache!;
+        Directory.CreateDirectory(cache.Folder);
+        var inputHash = InputHash(path, cache);
+        var entry = Path.Combine(cache.Folder, $"events-{inputHash}-{OptionsKey(options)}.v{cache.LoaderVersion}.arrows");
+        string? problem = null;
+        if (File.Exists(entry) || File.Exists(entry + ".sha256"))
+        {
+            try
+            {
+                var cached = Read(entry, path);
+                if (options.Strict && cached.Rejections.Count > 0)
+                {
+                    throw new RowRejectedException(cached.Rejections[0]);
+                }
+
+                return cached.With(new EventCacheResult(EventCacheOutcome.Hit, entry, inputHash, null));
+            }
+            catch (InvalidDataException ex)
+            {
+                problem = ex.Message;
+                cache.Report?.Invoke($"cache entry {entry} is unusable ({problem}); rebuilding it from {path}");
+                Delete(entry);
+            }
+        }
+
+        var table = loadCsv();
+        Write(entry, table);
+        DeleteOtherVersions(cache.Folder, inputHash, entry);
+        return table.With(new EventCacheResult(problem is null ? EventCacheOutcome.Written : EventCacheOutcome.Rebuilt, entry, inputHash, problem));
+    }
+
+    /// <summary>SHA-256 of the input, remembered per (full path, size, last-write time) unless told to verify.</summary>
+    private static string InputHash(string path, EventCacheOptions cache)
+    {
+        var info = new FileInfo(path);
+        var full = info.FullName;
+        var memo = Path.Combine(cache.Folder, "inputs", Hex(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..24] + ".json");
+        var stamp = new InputStamp(full, info.Length, info.LastWriteTimeUtc.Ticks, "");
+        if (!cache.VerifyInputHash && File.Exists(memo))
+        {
+            try
+            {
+                var known = JsonSerializer.Deserialize<InputStamp>(File.ReadAllBytes(memo));
+                if (known is not null && known with { Sha256 = "" } == stamp && known.Sha256.Length == 64)
+                {
+                    return known.Sha256;
+                }
+            }
+            catch (JsonException)
+            {
+                // A damaged memo is only a missed shortcut: hash the file again below.
+            }
+        }
+
+        string hash;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
+        {
+            hash = Hex(SHA256.HashData(stream));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(memo)!);
+        WriteAtomic(memo, JsonSerializer.SerializeToUtf8Bytes(stamp with { Sha256 = hash }));
+        return hash;
+    }
+
+    private static string OptionsKey(EventLoadOptions options) =>
+        Hex(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', options.MissingValues))))[..8];
+
+    private static void Write(string entry, EventTable table)
+    {
+        var e = table.Events;
+        var n = e.Count;
+        var id = new StringArray.Builder();
+        var source = new Int8Array.Builder();
+        var date = new Date32Array.Builder();
+        var dateEnd = new Date32Array.Builder();
+        var precision = new Int8Array.Builder();
+        var harmonised = new Int8Array.Builder();
+        var latitude = new DoubleArray.Builder();
+        var longitude = new DoubleArray.Builder();
+        var geo = new Int32Array.Builder();
+        var fatalities = new Int32Array.Builder();
+        var low = new Int32Array.Builder();
+        var high = new Int32Array.Builder();
+        var line = new Int64Array.Builder();
+        var texts = TextColumns.Select(c => new TextColumnBuilder(n)).ToArray();
+        foreach (var x in e)
+        {
+            id.Append(x.Id);
+            source.Append((sbyte)x.Source);
+            date.Append(x.Date);
+            if (x.DateEnd is { } end)
+            {
+                dateEnd.Append(end);
+            }
+            else
+            {
+                dateEnd.AppendNull();
+            }
+
+            precision.Append((sbyte)x.Precision);
+            harmonised.Append((sbyte)x.HarmonisedType);
+            latitude.Append(x.Latitude);
+            longitude.Append(x.Longitude);
+            geo.Append(x.GeoPrecision);
+            fatalities.Append(x.Fatalities);
+            low.Append(x.FatalitiesLow);
+            high.Append(x.FatalitiesHigh);
+            line.Append(x.SourceLine);
+            for (var c = 0; c < TextColumns.Length; c++)
+            {
+                texts[c].Append(TextColumns[c].Get(x));
+            }
+        }
+
+        var header = new CacheHeader(
+            table.Source.ToString(), table.Layout, table.RowsRead, table.HasSyntheticRows,
+            table.UnknownEventTypes.ToDictionary(),
+            [.. table.Rejections.Select(r => new CachedRejection(r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint))],
+            [.. table.Warnings.Select(w => new CachedWarning(w.Line, w.Column, w.Value, w.Message))]);
+
+        var fields = new List<Field>
+        {
+            new("id", StringType.Default, false), new("source", Int8Type.Default, false), new("date", Date32Type.Default, false),
+            new("date_end", Date32Type.Default, true), new("precision", Int8Type.Default, false), new("harmonised_type", Int8Type.Default, false),
+            new("latitude", DoubleType.Default, true), new("longitude", DoubleType.Default, true), new("geo_precision", Int32Type.Default, true),
+            new("fatalities", Int32Type.Default, false), new("fatalities_low", Int32Type.Default, true), new("fatalities_high", Int32Type.Default, true),
+            new("source_line", Int64Type.Default, false),
+        };
+        fields.AddRange(TextColumns.Select(c => new Field(c.Name, TextType, true)));
+        var schema = new Schema(fields, [new(MetadataKey, JsonSerializer.Serialize(header, Json))]);
+        var arrays = new List<IArrowArray>
+        {
+            id.Build(), source.Build(), date.Build(), dateEnd.Build(), precision.Build(), harmonised.Build(),
+            latitude.Build(), longitude.Build(), geo.Build(), fatalities.Build(), low.Build(), high.Build(), line.Build(),
+        };
+        arrays.AddRange(texts.Select(t => t.Build()));
+
+        var temp = entry + "." + Path.GetRandomFileName() + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            using (var writer = new ArrowStreamWriter(stream, schema, leaveOpen: true))
+            {
+                writer.WriteRecordBatch(new RecordBatch(schema, arrays, n));
+                writer.WriteEnd();
+            }
+
+            var (_, hash) = ReadAndHash(temp);
+            File.Move(temp, entry, overwrite: true);
+            WriteAtomic(entry + ".sha256", Encoding.ASCII.GetBytes(hash + "\n"));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Reads an entry, or throws <see cref="InvalidDataException"/> saying why it cannot be trusted.</summary>
+    private static EventTable Read(string entry, string path)
+    {
+        if (!File.Exists(entry + ".sha256"))
+        {
+            throw new InvalidDataException("its .sha256 file is missing (an interrupted write)");
+        }
+
+        if (!File.Exists(entry))
+        {
+            throw new InvalidDataException("the Arrow file is missing");
+        }
+
+        var expected = File.ReadAllText(entry + ".sha256").Trim();
+        var (bytes, actual) = ReadAndHash(entry);
+        if (!string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("its SHA-256 does not match the one recorded when it was written (corrupt or truncated)");
+        }
+
+        try
+        {
+            return Decode(bytes, path);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"the Arrow file cannot be read: {ex.GetBaseException().Message}", ex);
+        }
+    }
+
+    private static EventTable Decode(byte[] bytes, string path)
+    {
+        // The stream format read from memory: the arrays below are views of `bytes`, nothing is copied.
+        using var reader = new ArrowStreamReader(bytes.AsMemory());
+        var batch = reader.ReadNextRecordBatch() ?? throw new InvalidDataException("the Arrow data holds no record batch");
+        if (reader.ReadNextRecordBatch() is not null)
+        {
+            throw new InvalidDataException("the Arrow data holds more than one record batch");
+        }
+
+        var schema = reader.Schema;
+        if (!schema.HasMetadata || !schema.Metadata.TryGetValue(MetadataKey, out var json))
+        {
+            throw new InvalidDataException("the Arrow data lacks the pipeline metadata");
+        }
+
+        var header = JsonSerializer.Deserialize<CacheHeader>(json, Json) ?? throw new InvalidDataException("empty pipeline metadata");
+        var n = batch.Length;
+        var rejections = header.Rejections.Select(r => new RowRejection(path, r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint)).ToList();
+        var warnings = header.Warnings.Select(w => new RowWarning(path, w.Line, w.Column, w.Value, w.Message)).ToList();
+        if (header.RowsRead != n + rejections.Count)
+        {
+            throw new InvalidDataException($"the metadata counts {header.RowsRead} rows but the entry holds {n} events and {rejections.Count} rejections");
+        }
+
+        var date = (Date32Array)batch.Column("date");
+        var epoch = new DateOnly(1970, 1, 1).DayNumber;
+        var days = new int[n];
+        var dateValues = date.Values;
+        for (var i = 0; i < n; i++)
+        {
+            days[i] = epoch + dateValues[i];
+        }
+
+        var text = new Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>>();
+        foreach (var (name, field, _) in TextColumns)
+        {
+            var column = (DictionaryArray)batch.Column(name);
+            CheckIndices(column);
+            text[field] = new(() => DecodeText(column), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        foreach (var required in new[] { EventTextField.EventType, EventTextField.Country })
+        {
+            if (batch.Column(TextColumns.First(c => c.Field == required).Name).NullCount is var nulls and > 0)
+            {
+                throw new InvalidDataException($"{nulls} rows have no {required}");
+            }
+        }
+
+        var columns = new EventColumns(
+            days,
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(((Int8Array)batch.Column("precision")).Values).ToArray(),
+            ((Int32Array)batch.Column("fatalities")).Values.ToArray(),
+            text);
+        ConflictEvent[] Materialise() => Materialize(batch, columns);
+        var source = Enum.Parse<EventSource>(header.Source);
+        var synthetic = EventLoader.NameSaysSynthetic(path) || header.SyntheticRows;
+        var unknown = new SortedDictionary<string, int>(header.UnknownEventTypes, StringComparer.Ordinal);
+        var hasRangesOrBands = batch.Column("date_end").NullCount != n || batch.Column("fatalities_low").NullCount != n || batch.Column("fatalities_high").NullCount != n;
+        return hasRangesOrBands
+            ? new EventTable(path, source, header.Layout, Materialise(), rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows }
+            : new EventTable(path, source, header.Layout, columns, Materialise, rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows };
+    }
+
+    /// <summary>Builds the records; materialising a million of them is allocation-bound, so each processor builds one slice.</summary>
+    private static ConflictEvent[] Materialize(RecordBatch batch, EventColumns columns)
+    {
+        var n = batch.Length;
+        var id = (StringArray)batch.Column("id");
+        var sourceArray = (Int8Array)batch.Column("source");
+        var dateEnd = (Date32Array)batch.Column("date_end");
+        var harmonisedArray = (Int8Array)batch.Column("harmonised_type");
+        var latitude = (DoubleArray)batch.Column("latitude");
+        var longitude = (DoubleArray)batch.Column("longitude");
+        var geo = (Int32Array)batch.Column("geo_precision");
+        var low = (Int32Array)batch.Column("fatalities_low");
+        var high = (Int32Array)batch.Column("fatalities_high");
+        var lineArray = (Int64Array)batch.Column("source_line");
+        var t = TextColumns.Select(c => columns.Decoded(c.Field)).ToArray();
+        var events = new ConflictEvent[n];
+        var slices = n < 65_536 ? 1 : Environment.ProcessorCount;
+        Parallel.For(0, slices, new ParallelOptions { MaxDegreeOfParallelism = slices }, slice =>
+        {
+            var from = (int)((long)n * slice / slices);
+            var to = (int)((long)n * (slice + 1) / slices);
+            var days = columns.DayNumbers;
+            var precision = columns.Precision;
+            var fatalities = columns.Fatalities;
+            var source = sourceArray.Values;
+            var harmonised = harmonisedArray.Values;
+            var line = lineArray.Values;
+            for (var i = from; i < to; i++)
+            {
+                events[i] = new ConflictEvent
+                {
+                    Id = id.GetString(i),
+                    Source = (EventSource)source[i],
+                    Date = DateOnly.FromDayNumber(days[i]),
+                    DateEnd = dateEnd.GetDateOnly(i),
+                    Precision = (DatePrecision)precision[i],
+                    HarmonisedType = (HarmonisedEventType)harmonised[i],
+                    Latitude = latitude.GetValue(i),
+                    Longitude = longitude.GetValue(i),
+                    GeoPrecision = geo.GetValue(i),
+                    Fatalities = fatalities[i],
+                    FatalitiesLow = low.GetValue(i),
+                    FatalitiesHigh = high.GetValue(i),
+                    SourceLine = line[i],
+                    EventType = t[0].Values[t[0].Codes[i]] ?? throw new InvalidDataException($"row {i} has no event type"),
+                    SubEventType = t[1].Values[t[1].Codes[i]],
+                    DisorderType = t[2].Values[t[2].Codes[i]],
+                    Actor1 = t[3].Values[t[3].Codes[i]],
+                    AssocActor1 = t[4].Values[t[4].Codes[i]],
+                    Actor2 = t[5].Values[t[5].Codes[i]],
+                    AssocActor2 = t[6].Values[t[6].Codes[i]],
+                    Inter1 = t[7].Values[t[7].Codes[i]],
+                    Inter2 = t[8].Values[t[8].Codes[i]],
+                    Country = t[9].Values[t[9].Codes[i]] ?? throw new InvalidDataException($"row {i} has no country"),
+                    Admin1 = t[10].Values[t[10].Codes[i]],
+                    Admin2 = t[11].Values[t[11].Codes[i]],
+                    Admin3 = t[12].Values[t[12].Codes[i]],
+                    Location = t[13].Values[t[13].Codes[i]],
+                };
+            }
+        });
+        return events;
+    }
+
+    /// <summary>
+    /// Reads a file and hashes it, the two halves on two threads: the content hash is the SHA-256 of the
+    /// halves' SHA-256 digests (split at length / 2), which halves the time of checking a large entry.
+    /// </summary>
+    internal static string HashFile(string path) => ReadAndHash(path).Hash;
+
+    private static (byte[] Bytes, string Hash) ReadAndHash(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > System.Array.MaxLength)
+        {
+            throw new InvalidDataException($"the entry is {length} bytes, more than one array can hold");
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        var half = bytes.Length / 2;
+        var digests = new byte[64];
+        Parallel.For(0, 2, part =>
+        {
+            var (offset, count) = part == 0 ? (0, half) : (half, bytes.Length - half);
+            var span = bytes.AsSpan(offset, count);
+            var read = 0;
+            while (read < count)
+            {
+                var n = RandomAccess.Read(handle, span[read..], offset + read);
+                if (n == 0)
+                {
+                    throw new InvalidDataException("the entry ended while it was being read");
+                }
+
+                read += n;
+            }
+
+            SHA256.HashData(span, digests.AsSpan(part * 32, 32));
+        });
+        return (bytes, "sha256-halves:" + Hex(SHA256.HashData(digests)));
+    }
+
+    private static void DeleteOtherVersions(string folder, string inputHash, string keep)
+    {
+        foreach (var old in Directory.EnumerateFiles(folder, $"events-{inputHash}-*.arrows"))
+        {
+            if (!string.Equals(old, keep, StringComparison.Ordinal))
+            {
+                Delete(old);
+            }
+        }
+    }
+
+    private static void Delete(string entry)
+    {
+        File.Delete(entry + ".sha256");
+        File.Delete(entry);
+    }
+
+    private static void WriteAtomic(string path, byte[] bytes)
+    {
+        var temp = path + "." + Path.GetRandomFileName() + ".tmp";
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
+
+    /// <summary>The text columns, in the order <see cref="Decode"/> reads them.</summary>
+    private static readonly (string Name, EventTextField Field, Func<ConflictEvent, string?> Get)[] TextColumns =
+    [
+        ("event_type", EventTextField.EventType, e => e.EventType), ("sub_event_type", EventTextField.SubEventType, e => e.SubEventType),
+        ("disorder_type", EventTextField.DisorderType, e => e.DisorderType), ("actor1", EventTextField.Actor1, e => e.Actor1),
+        ("assoc_actor_1", EventTextField.AssocActor1, e => e.AssocActor1), ("actor2", EventTextField.Actor2, e => e.Actor2),
+        ("assoc_actor_2", EventTextField.AssocActor2, e => e.AssocActor2), ("inter1", EventTextField.Inter1, e => e.Inter1),
+        ("inter2", EventTextField.Inter2, e => e.Inter2), ("country", EventTextField.Country, e => e.Country),
+        ("admin1", EventTextField.Admin1, e => e.Admin1), ("admin2", EventTextField.Admin2, e => e.Admin2),
+        ("admin3", EventTextField.Admin3, e => e.Admin3), ("location", EventTextField.Location, e => e.Location),
+    ];
+
+    /// <summary>Dictionary-encodes one text column: each distinct value once, an index per row (null for no value).</summary>
+    private sealed class TextColumnBuilder(int capacity)
+    {
+        private readonly Dictionary<string, int> codes = new(StringComparer.Ordinal);
+        private readonly StringArray.Builder values = new();
+        private readonly Int32Array.Builder indices = new Int32Array.Builder().Reserve(capacity);
+
+        public void Append(string? value)
+        {
+            if (value is null)
+            {
+                indices.AppendNull();
+                return;
+            }
+
+            if (!codes.TryGetValue(value, out var code))
+            {
+                code = codes.Count;
+                codes.Add(value, code);
+                values.Append(value);
+            }
+
+            indices.Append(code);
+        }
+
+        public DictionaryArray Build() => new(TextType, indices.Build(), values.Build());
+    }
+
+    /// <summary>
+    /// A dictionary-encoded column as its distinct values, decoded once into strings behind a null at index 0,
+    /// and a plain code array (0 = no value), so a row costs two array reads and no bitmap test.
+    /// </summary>
+    /// <summary>
+    /// Every index must lie inside its dictionary, checked when the entry is read (not when a column is first
+    /// decoded), so an entry is either wholly trusted or rebuilt. Null slots hold 0, as the builder writes them.
+    /// </summary>
+    private static void CheckIndices(DictionaryArray array)
+    {
+        var length = array.Dictionary.Length;
+        var raw = ((Int32Array)array.Indices).Values;
+        var outside = false;
+        foreach (var code in raw)
+        {
+            outside |= (uint)code >= (uint)length;
+        }
+
+        if (outside && length > 0)
+        {
+            throw new InvalidDataException($"a dictionary index of a text column lies outside its dictionary ({length} values)");
+        }
+    }
+
+    private static (string?[] Values, int[] Codes) DecodeText(DictionaryArray array)
+    {
+        var dictionary = (StringArray)array.Dictionary;
+        var values = new string?[dictionary.Length + 1];
+        for (var i = 0; i < dictionary.Length; i++)
+        {
+            values[i + 1] = dictionary.GetString(i) ?? "";
+        }
+
+        var indices = (Int32Array)array.Indices;
+        var raw = indices.Values;
+        var codes = new int[raw.Length];
+        var bitmap = indices.NullBitmapBuffer.Span;
+        var allValid = indices.NullCount == 0 || bitmap.IsEmpty;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var bit = i + indices.Offset;
+            if (!allValid && (bitmap[bit >> 3] & (1 << (bit & 7))) == 0)
+            {
+                continue;
+            }
+
+            codes[i] = raw[i] + 1;
+        }
+
+        return (values, codes);
+    }
+
+    private sealed record InputStamp(string Path, long Length, long LastWriteUtcTicks, string Sha256);
+
+    private sealed record CachedRejection(long Line, string? Column, int? ColumnNumber, string? Value, string Reason, string Hint);
+
+    private sealed record CachedWarning(long Line, string? Column, string? Value, string Message);
+
+    private sealed record CacheHeader(
+        string Source,
+        string Layout,
+        long RowsRead,
+        bool SyntheticRows,
+        Dictionary<string, int> UnknownEventTypes,
+        List<CachedRejection> Rejections,
+        List<CachedWarning> Warnings);
+}
