@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text.Json;
-using Pipeline.Synthetic;
+using Pipeline.Events;
+using Pipeline.Text;
 
 namespace Pipeline.Fetch;
 

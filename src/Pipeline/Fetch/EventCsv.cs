@@ -1,4 +1,5 @@
-using Pipeline.Synthetic;
+using Pipeline.Events;
+using Pipeline.Text;
 
 namespace Pipeline.Fetch;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Polly;
 using Polly.Retry;
+using Polly;
 
 namespace Pipeline.Fetch;
 

@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json;
 using CsvHelper;
 using Pipeline.Events;
-using Pipeline.Synthetic;
+using Pipeline.Text;
 
 namespace Pipeline.Fetch;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-
+using Pipeline.Events;
 using Pipeline.Statistics;
+using Pipeline.Text;
 
 namespace Pipeline.Synthetic;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-
 using Pipeline.Statistics;
 
 namespace Pipeline.Synthetic;

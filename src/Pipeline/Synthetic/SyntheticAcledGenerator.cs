@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-
+using Pipeline.Events;
 using Pipeline.Statistics;
+using Pipeline.Text;
 
 namespace Pipeline.Synthetic;
 

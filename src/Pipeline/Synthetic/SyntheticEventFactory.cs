@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using Pipeline.Statistics;
 
 namespace Pipeline.Synthetic;

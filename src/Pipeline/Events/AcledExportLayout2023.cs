@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Pipeline.Synthetic;
+namespace Pipeline.Events;
 
 /// <summary>
 /// The 31 columns of ACLED's 2023 export, in file order (verified against a real 2023 export; see

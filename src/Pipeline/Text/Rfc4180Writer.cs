@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Synthetic;
+namespace Pipeline.Text;
 
 /// <summary>
 /// Writes CSV records by hand with RFC 4180 quoting and LF line ends. Hand-written rather than via a
