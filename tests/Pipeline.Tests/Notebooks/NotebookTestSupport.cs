@@ -84,25 +84,3 @@ public sealed class NbformatFactAttribute : FactAttribute
         }
     }
 }
-
-/// <summary>A temporary folder removed on dispose.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Path = Directory.CreateTempSubdirectory("pipeline-nb-").FullName;
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A cell abandoned after its timeout may still hold a file; the OS cleans temp folders.
-        }
-    }
-}

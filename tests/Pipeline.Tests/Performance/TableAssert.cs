@@ -23,25 +23,3 @@ internal static class TableAssert
         }
     }
 }
-
-/// <summary>A temporary folder deleted at the end of a test.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pipeline-tests-" + Guid.NewGuid().ToString("N"));
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
-    }
-}

@@ -25,21 +25,3 @@ internal static class ReportRun
         return (analysis, result);
     }
 }
-
-/// <summary>A temporary folder deleted at the end of the test.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Path = Directory.CreateTempSubdirectory("pipeline-test-").FullName;
-
-    public string Path { get; }
-
-    public string this[string relative] => System.IO.Path.Combine(Path, relative);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path))
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-    }
-}
