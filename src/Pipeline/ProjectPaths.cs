@@ -7,8 +7,8 @@ namespace Pipeline;
 /// <param name="Root">The folder holding Pipeline.sln.</param>
 public sealed record ProjectPaths(string Root)
 {
-    /// <summary>The default synthetic events file's name.</summary>
-    public const string DefaultEventsFileName = "libya-2011-2020.synthetic.acled.csv";
+    /// <summary>The default synthetic events file's name (the generator owns it).</summary>
+    public const string DefaultEventsFileName = Synthetic.SyntheticAcledGenerator.DefaultFileName;
 
     /// <summary><c>data/events/</c>.</summary>
     public string EventsFolder => Path.Combine(Root, "data", "events");

@@ -281,13 +281,7 @@ public static class IntensityCalculator
                 return -1;
             }
 
-            var s = Bins.Start(date, options.Bin);
-            return options.Bin switch
-            {
-                BinUnit.Day => s.DayNumber - starts[0].DayNumber,
-                BinUnit.Month => ((s.Year - starts[0].Year) * 12) + s.Month - starts[0].Month,
-                _ => (s.DayNumber - starts[0].DayNumber) / 7,
-            };
+            return Bins.Offset(starts[0], date, options.Bin);
         }
     }
 }

@@ -86,14 +86,7 @@ public sealed class IntensitySeries
             return -1;
         }
 
-        var start = Bins.Start(date, Bin);
-        var i = Bin switch
-        {
-            BinUnit.Day => start.DayNumber - BinStarts[0].DayNumber,
-            BinUnit.Month => ((start.Year - BinStarts[0].Year) * 12) + start.Month - BinStarts[0].Month,
-            _ => (start.DayNumber - BinStarts[0].DayNumber) / 7,
-        };
-        return i;
+        return Bins.Offset(BinStarts[0], date, Bin);
     }
 
     /// <summary>Events per bin, precise plus imprecise: the measure the event study uses.</summary>

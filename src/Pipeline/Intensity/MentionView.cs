@@ -29,7 +29,7 @@ public sealed record MentionView(Mention Mention, CoverageStatus Coverage, Study
         {
             var (start, end) = (m.Start, m.End);
             var period = m.Kind == MentionKind.Period;
-            if (!period && m.Precision != DatePrecision.Day && Bins.NominalDays(bin) < PrecisionDays(m.Precision))
+            if (!period && EventPeriod.IsCoarserThan(m.Precision, bin))
             {
                 (start, end) = m.Precision switch
                 {
@@ -42,14 +42,6 @@ public sealed record MentionView(Mention Mention, CoverageStatus Coverage, Study
 
             return new MentionView(m, coverage.Classify(start, end), new StudyTarget(m.Id, m.Id, start, end, period));
         }).ToList();
-
-    private static int PrecisionDays(DatePrecision p) => p switch
-    {
-        DatePrecision.Day => 1,
-        DatePrecision.Week => 7,
-        DatePrecision.Month => 30,
-        _ => 365,
-    };
 }
 
 /// <summary>Formats mention dates at the precision they are known to.</summary>

@@ -6,7 +6,7 @@ internal static class ArticleTestPaths
     /// <summary>The folder holding Pipeline.sln, found by walking up from the test binaries.</summary>
     public static string RepoRoot => Support.TestPaths.RepoRoot;
 
-    public static string ShippedArticles => Path.Combine(RepoRoot, "data", "articles");
+    public static string ShippedArticles => Support.TestPaths.Project.Articles;
 
     public static string ShippedOpEdFile => Path.Combine(ShippedArticles, "2020-01-03-daily-sabah-libya-turkey.json");
 

@@ -7,7 +7,7 @@ namespace Pipeline.Tests.Cli;
 
 public class DefaultDataTests
 {
-    private static string DefaultFile => Path.Combine(TestPaths.RepoRoot, "data", "events", SyntheticAcledGenerator.DefaultFileName);
+    private static string DefaultFile => TestPaths.Project.DefaultEvents;
 
     [Fact]
     public void Default_file_loads_completely_and_is_marked_synthetic()

@@ -77,7 +77,7 @@ public sealed class FetchCommandTests : IDisposable
         Assert.Equal(0, EventLoader.Load(csv).Rejected);
 
         var report = Path.Combine(dir, "report");
-        var (reportCode, _, reportErr) = Run("report", "--events", csv, "--articles", Path.Combine(Support.TestPaths.RepoRoot, "data", "articles"), "--out", report, "--no-png", "--window", "2");
+        var (reportCode, _, reportErr) = Run("report", "--events", csv, "--articles", Support.TestPaths.Project.Articles, "--out", report, "--no-png", "--window", "2");
 
         Assert.True(reportCode == 0, reportErr);
         var manifest = Pipeline.Reports.Manifest.Read(Path.Combine(report, "manifest.json"));

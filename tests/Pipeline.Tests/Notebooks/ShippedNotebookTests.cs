@@ -91,8 +91,8 @@ public class ShippedNotebookTests
     public void Reproduce_fails_with_exit_2_when_an_output_was_altered()
     {
         using var tmp = new TempFolder();
-        Assert.Equal(0, CliRun.Run("report", "--events", Path.Combine(TestPaths.RepoRoot, "data", "events", ProjectPaths.DefaultEventsFileName),
-            "--articles", Path.Combine(TestPaths.RepoRoot, "data", "articles"), "--out", tmp.File("rep"), "--no-png").Code);
+        Assert.Equal(0, CliRun.Run("report", "--events", TestPaths.Project.DefaultEvents,
+            "--articles", TestPaths.Project.Articles, "--out", tmp.File("rep"), "--no-png").Code);
         File.AppendAllText(tmp.File("rep/tables/intensity.csv"), "tampered\n");
         var (code, _, error) = CliRun.Run("run", Notebook("reproduce.ipynb"), "-p", $"manifestPath={tmp.File("rep/manifest.json")}", "-o", tmp.File("r.ipynb"));
         Assert.Equal(2, code);

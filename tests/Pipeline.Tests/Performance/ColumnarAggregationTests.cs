@@ -6,7 +6,7 @@ namespace Pipeline.Tests.Performance;
 
 public sealed class ColumnarAggregationTests
 {
-    private static string DefaultFile => Path.Combine(TestPaths.RepoRoot, "data", "events", Pipeline.Synthetic.SyntheticAcledGenerator.DefaultFileName);
+    private static string DefaultFile => TestPaths.Project.DefaultEvents;
 
     [Theory]
     [InlineData(BinUnit.Day)]

@@ -37,7 +37,7 @@ public sealed class EventCacheTests
     public void Reloading_the_synthetic_default_file_from_the_cache_gives_the_same_table()
     {
         using var temp = new TempFolder();
-        var path = Path.Combine(TestPaths.RepoRoot, "data", "events", Pipeline.Synthetic.SyntheticAcledGenerator.DefaultFileName);
+        var path = TestPaths.Project.DefaultEvents;
         var options = EventLoadOptions.Default with { Cache = new EventCacheOptions(temp.Path) };
 
         var csv = EventLoader.Load(path);

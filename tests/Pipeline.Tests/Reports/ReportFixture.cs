@@ -7,9 +7,9 @@ namespace Pipeline.Tests.Reports;
 /// <summary>Paths and a one-call report run shared by the report tests.</summary>
 internal static class ReportRun
 {
-    public static string DefaultEvents => Path.Combine(TestPaths.RepoRoot, "data", "events", SyntheticAcledGenerator.DefaultFileName);
+    public static string DefaultEvents => TestPaths.Project.DefaultEvents;
 
-    public static string Articles => Path.Combine(TestPaths.RepoRoot, "data", "articles");
+    public static string Articles => TestPaths.Project.Articles;
 
     public static ReportInputs Inputs(params string[] events) => new()
     {

@@ -24,6 +24,9 @@ internal static class TestPaths
         }
     }
 
+    /// <summary>The project's own folders (data/events, data/articles, …) in this checkout.</summary>
+    public static ProjectPaths Project => new(RepoRoot);
+
     /// <summary>../shared/data/real beside the repository (read-only real extracts; never copied here).</summary>
     public static string RealData => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "data", "real"));
 

@@ -8,5 +8,5 @@ internal static class SyntheticTestPaths
 
     /// <summary>The committed default events file.</summary>
     public static string DefaultEventsFile =>
-        Path.Combine(RepoRoot, "data", "events", Pipeline.Synthetic.SyntheticAcledGenerator.DefaultFileName);
+        Support.TestPaths.Project.DefaultEvents;
 }
