@@ -33,28 +33,14 @@ public static class EventLoader
 
     private static EventTable LoadCsv(string path, EventLoadOptions options)
     {
-
-        var rejections = new List<RowRejection>();
-        void Collect(RowRejection r)
-        {
-            if (options.Strict)
-            {
-                throw new RowRejectedException(r);
-            }
-
-            lock (rejections)
-            {
-                rejections.Add(r);
-            }
-        }
-
+        var builder = new EventTableBuilder(path, options);
         var csvOptions = CsvReaderOptions.Default with
         {
             TrackLineNumbers = true,
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = m => Collect(new RowRejection(
+            OnMalformedRecord = m => builder.Reject(new RowRejection(
                 path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
                 "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")")),
         };
@@ -62,88 +48,53 @@ public static class EventLoader
         using var reader = OpenReader(path, csvOptions);
         var header = ReadHeader(reader, path);
         var mapper = EventTableBuilder.ChooseMapper(header, path);
-
-        var events = new List<ConflictEvent>();
-        var unknownTypes = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var warnings = new List<RowWarning>();
-        long syntheticRows = 0;
-        void Keep(ConflictEvent ev, bool isSynthetic)
-        {
-            events.Add(ev);
-            if (ev.HarmonisedType == HarmonisedEventType.Unknown)
-            {
-                unknownTypes[ev.EventType] = unknownTypes.GetValueOrDefault(ev.EventType) + 1;
-            }
-
-            if (isSynthetic)
-            {
-                syntheticRows++;
-            }
-        }
-
         var workers = Workers(path, options);
         if (workers <= 1)
         {
             var row = new RowContext(new CsvRecordCells(reader), path, header, options);
             while (reader.Read())
             {
-                var outcome = MapRecord(reader, row, header, mapper);
-                if (outcome.Event is { } ev)
+                row.Line = reader.LineNumber;
+                if (CheckShape(reader, row, header) is { } rejection)
                 {
-                    Keep(ev, outcome.IsSynthetic);
+                    builder.Reject(rejection);
+                    continue;
                 }
-                else
-                {
-                    Collect(outcome.Rejection!);
-                }
+
+                builder.Map(mapper, row);
             }
 
-            warnings = row.Warnings;
+            return builder.Build(mapper, row.Warnings);
         }
-        else
+
+        // Records are mapped on several threads and come back in file order. Malformed records never
+        // reach a worker: the reader reports them (in order, from the thread that scans) and skips them,
+        // so their rejections are merged back into place by line number at the end.
+        var rowRejections = new List<RowRejection>();
+        var warnings = new List<RowWarning>();
+        var contexts = new System.Collections.Concurrent.ConcurrentDictionary<CsvReader, RowContext>();
+        var outcomes = reader.ParallelEnumerate(
+            r => MapRecord(r, contexts.GetOrAdd(r, x => new RowContext(new CsvRecordCells(x), path, header, options) { HoldWarnings = true }), header, mapper),
+            workers);
+        foreach (var outcome in outcomes)
         {
-            // Records are mapped on several threads and come back in file order. Malformed records never
-            // reach a worker: the reader reports them (in order, from the thread that scans) and skips them,
-            // so their rejections are merged back into place by line number at the end.
-            var rowRejections = new List<RowRejection>();
-            var contexts = new System.Collections.Concurrent.ConcurrentDictionary<CsvReader, RowContext>();
-            var outcomes = reader.ParallelEnumerate(
-                r => MapRecord(r, contexts.GetOrAdd(r, x => new RowContext(new CsvRecordCells(x), path, header, options) { HoldWarnings = true }), header, mapper),
-                workers);
-            foreach (var outcome in outcomes)
+            if (outcome.Event is { } ev)
             {
-                if (outcome.Event is { } ev)
-                {
-                    Keep(ev, outcome.IsSynthetic);
-                }
-                else
-                {
-                    rowRejections.Add(outcome.Rejection!);
-                }
-
-                if (outcome.Warnings is { } w)
-                {
-                    warnings.AddRange(w);
-                }
+                builder.Keep(ev, outcome.IsSynthetic);
+            }
+            else
+            {
+                rowRejections.Add(outcome.Rejection!);
             }
 
-            lock (rejections)
+            if (outcome.Warnings is { } w)
             {
-                var malformed = rejections.ToList();
-                rejections.Clear();
-                rejections.AddRange(MergeByLine(malformed, rowRejections));
+                warnings.AddRange(w);
             }
         }
 
-        // Every record read became exactly one event or one rejection.
-        long rowsRead = events.Count + rejections.Count;
-        if (rowsRead == 0)
-        {
-            throw new EventFileException(path, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
-        }
-
-        var synthetic = NameSaysSynthetic(path) || syntheticRows > 0;
-        return new EventTable(path, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings) { HasSyntheticRows = syntheticRows > 0 };
+        builder.MergeRejections(rowRejections);
+        return builder.Build(mapper, warnings);
     }
 
     /// <summary>
@@ -176,18 +127,6 @@ public static class EventLoader
 
         var warnings = row.HoldWarnings ? row.TakePending() : null;
         return ev is null ? new RowOutcome(null, rejection, warnings, false) : new RowOutcome(ev, null, warnings, mapper.IsSyntheticRow(row));
-    }
-
-    private static List<RowRejection> MergeByLine(List<RowRejection> a, List<RowRejection> b)
-    {
-        var merged = new List<RowRejection>(a.Count + b.Count);
-        int i = 0, j = 0;
-        while (i < a.Count || j < b.Count)
-        {
-            merged.Add(j >= b.Count || (i < a.Count && a[i].Line <= b[j].Line) ? a[i++] : b[j++]);
-        }
-
-        return merged;
     }
 
     /// <summary>What became of one record: an event (and whether it carries the synthetic marker) or a rejection.</summary>

@@ -1,19 +1,18 @@
 namespace Pipeline.Events;
 
 /// <summary>
-/// The row accounting shared by every file format: each record read becomes either an event or a
-/// rejection (thrown at once in strict mode), unknown event types and synthetic rows are counted, and the
-/// finished <see cref="EventTable"/> is checked to add up.
+/// The row accounting shared by every file format and by serial and parallel CSV loading: each record read
+/// becomes either an event or a rejection (thrown at once in strict mode), unknown event types and
+/// synthetic rows are counted, and the finished <see cref="EventTable"/> is checked to add up.
 /// </summary>
 internal sealed class EventTableBuilder(string file, EventLoadOptions options)
 {
     private readonly List<RowRejection> rejections = [];
     private readonly List<ConflictEvent> events = [];
     private readonly SortedDictionary<string, int> unknownTypes = new(StringComparer.Ordinal);
-    private long rowsRead;
     private long syntheticRows;
 
-    /// <summary>Chooses the row mapper from the header, or throws the file-level error that names what was found.</summary>
+    /// <summary>The reader for the layout the header shows, or the file-level error saying it is neither.</summary>
     public static IEventRowMapper ChooseMapper(HeaderIndex header, string file) =>
         AcledReader.Recognises(header) ? AcledReader.Create(header, file)
         : UcdpGedReader.Recognises(header) ? UcdpGedReader.Create(header, file)
@@ -21,19 +20,44 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
             $"ACLED files have event_date, event_type and fatalities; UCDP GED files have type_of_violence, date_start and best. Found: {string.Join(", ", header.Names.Take(12))}{(header.Count > 12 ? ", …" : "")}",
             line: 1);
 
-    /// <summary>Counts a record that was not loaded; throws <see cref="RowRejectedException"/> in strict mode.</summary>
+    /// <summary>
+    /// Records a row that was not loaded. Safe to call from the CSV reader's scanning thread while the loading
+    /// thread keeps events (parallel loading reports malformed records that way).
+    /// </summary>
     public void Reject(RowRejection rejection)
     {
-        rowsRead++;
         if (options.Strict)
         {
             throw new RowRejectedException(rejection);
         }
 
-        rejections.Add(rejection);
+        lock (rejections)
+        {
+            rejections.Add(rejection);
+        }
     }
 
-    /// <summary>Maps the current record and counts it either way.</summary>
+    /// <summary>
+    /// Adds rejections that were collected apart (in file order) and puts all of them in line order:
+    /// parallel loading learns of malformed records and of bad values on different threads.
+    /// </summary>
+    public void MergeRejections(IReadOnlyList<RowRejection> inLineOrder)
+    {
+        lock (rejections)
+        {
+            var merged = new List<RowRejection>(rejections.Count + inLineOrder.Count);
+            int i = 0, j = 0;
+            while (i < rejections.Count || j < inLineOrder.Count)
+            {
+                merged.Add(j >= inLineOrder.Count || (i < rejections.Count && rejections[i].Line <= inLineOrder[j].Line) ? rejections[i++] : inLineOrder[j++]);
+            }
+
+            rejections.Clear();
+            rejections.AddRange(merged);
+        }
+    }
+
+    /// <summary>Maps the row and keeps the event, or records why not.</summary>
     public void Map(IEventRowMapper mapper, RowContext row)
     {
         var ev = mapper.Map(row, out var rejection);
@@ -43,22 +67,29 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
             return;
         }
 
-        rowsRead++;
+        Keep(ev, mapper.IsSyntheticRow(row));
+    }
+
+    /// <summary>Keeps an event that was already mapped.</summary>
+    public void Keep(ConflictEvent ev, bool isSyntheticRow)
+    {
         events.Add(ev);
         if (ev.HarmonisedType == HarmonisedEventType.Unknown)
         {
             unknownTypes[ev.EventType] = unknownTypes.GetValueOrDefault(ev.EventType) + 1;
         }
 
-        if (mapper.IsSyntheticRow(row))
+        if (isSyntheticRow)
         {
             syntheticRows++;
         }
     }
 
-    /// <summary>The finished table; throws when the file held a header but no data records.</summary>
+    /// <summary>The table; a file whose header had no rows under it is a file-level error.</summary>
     public EventTable Build(IEventRowMapper mapper, IReadOnlyList<RowWarning> warnings)
     {
+        // Every record read became exactly one event or one rejection.
+        long rowsRead = events.Count + rejections.Count;
         if (rowsRead == 0)
         {
             throw new EventFileException(file, "the file has a header but no data rows", "export the data again, or check that the filter used for the export matched any events", line: 1);
