@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReliabilityCommand.Create(stdout, stderr));
 
         var parse = root.Parse(args);
         try
