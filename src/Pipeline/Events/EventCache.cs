@@ -100,8 +100,17 @@ internal static class EventCache
         return hash;
     }
 
-    private static string OptionsKey(EventLoadOptions options) =>
-        Hex(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', options.MissingValues))))[..8];
+    /// <summary>The options that change what a load returns: missing-value markers, and the size limits when not the defaults.</summary>
+    private static string OptionsKey(EventLoadOptions options)
+    {
+        var key = string.Join('\u001f', options.MissingValues);
+        if (options.MaxRecordBytes != EventLoadOptions.DefaultMaxRecordBytes || options.MaxColumns != EventLoadOptions.DefaultMaxColumns)
+        {
+            key += $"\u001e{options.MaxRecordBytes}/{options.MaxColumns}";
+        }
+
+        return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
+    }
 
     private static void Write(string entry, EventTable table)
     {

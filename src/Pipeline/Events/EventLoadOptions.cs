@@ -28,6 +28,26 @@ public sealed record EventLoadOptions
     public int MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
+    /// The longest record, in bytes, that a CSV file may hold (default 1 MiB; real ACLED and UCDP records are
+    /// a few kilobytes). Memory stays bounded by it: a longer record is not buffered but ends the load with an
+    /// <see cref="EventFileException"/> naming its line, which is nearly always a quote opened and never
+    /// closed (the rest of the file would otherwise become one field). Raise it for files with such fields.
+    /// </summary>
+    public int MaxRecordBytes { get; init; } = DefaultMaxRecordBytes;
+
+    /// <summary>The default of <see cref="MaxRecordBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxRecordBytes = 1 << 20;
+
+    /// <summary>
+    /// The most columns a header may name (default 1,000; ACLED exports have up to 31, UCDP GED 49). A wider
+    /// header ends the load with an <see cref="EventFileException"/> rather than indexing every column.
+    /// </summary>
+    public int MaxColumns { get; init; } = DefaultMaxColumns;
+
+    /// <summary>The default of <see cref="MaxColumns"/>: 1,000.</summary>
+    public const int DefaultMaxColumns = 1000;
+
+    /// <summary>
     /// Keep a columnar copy of each loaded file and read it instead of the CSV next time (null, the default:
     /// no cache). The result is the same table either way; <see cref="EventTable.Cache"/> says which happened.
     /// </summary>

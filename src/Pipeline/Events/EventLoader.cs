@@ -31,12 +31,30 @@ public static class EventLoader
     private static EventTable LoadFile(string path, EventLoadOptions options) =>
         ExcelEventReader.Handles(path) ? ExcelEventReader.Load(path, options) : LoadCsv(path, options);
 
+    /// <summary>
+    /// The reader throws <see cref="CsvFormatException"/> only for a record past <see cref="EventLoadOptions.MaxRecordBytes"/>
+    /// (malformed quoting is reported per record instead), so this is the file-level error for that limit.
+    /// </summary>
+    private static EventFileException RecordTooLong(string path, EventLoadOptions options, long linesRead)
+    {
+        var limit = options.MaxRecordBytes >= 1 << 20 && options.MaxRecordBytes % (1 << 20) == 0
+            ? $"{options.MaxRecordBytes >> 20} MiB"
+            : $"{options.MaxRecordBytes:N0} bytes";
+        return new EventFileException(
+            path,
+            $"the record that starts on this line is longer than the {limit} limit for one record",
+            "this is nearly always a quote opened and never closed, which would make the rest of the file one field: close the quote on this line. "
+            + "If the file really has fields this long, raise EventLoadOptions.MaxRecordBytes",
+            line: linesRead + 1);
+    }
+
     private static EventTable LoadCsv(string path, EventLoadOptions options)
     {
         var builder = new EventTableBuilder(path, options);
         var csvOptions = CsvReaderOptions.Default with
         {
             TrackLineNumbers = true,
+            MaxRecordSize = options.MaxRecordBytes,
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
@@ -46,7 +64,23 @@ public static class EventLoader
         };
 
         using var reader = OpenReader(path, csvOptions);
-        var header = ReadHeader(reader, path);
+        try
+        {
+            return ReadRecords(reader, path, options, builder);
+        }
+        catch (CsvFormatException)
+        {
+            throw RecordTooLong(path, options, reader.LineNumber);
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions is [CsvFormatException])
+        {
+            throw RecordTooLong(path, options, reader.LineNumber);
+        }
+    }
+
+    private static EventTable ReadRecords(CsvReader reader, string path, EventLoadOptions options, EventTableBuilder builder)
+    {
+        var header = ReadHeader(reader, path, options);
         var mapper = EventTableBuilder.ChooseMapper(header, path);
         var workers = Workers(path, options);
         if (workers <= 1)
@@ -200,13 +234,15 @@ public static class EventLoader
         }
     }
 
-    private static HeaderIndex ReadHeader(CsvReader reader, string path)
+    private static HeaderIndex ReadHeader(CsvReader reader, string path, EventLoadOptions options)
     {
         var names = reader.Headers;
         if (names.Count == 0 || names.All(n => n.Trim().Length == 0))
         {
             throw new EventFileException(path, "the file has no header row", "the first line must name the columns, e.g. event_id_cnty,event_date,…", line: 1);
         }
+
+        CheckColumnCount(names.Count, path, options);
 
         var separator = reader.Separator;
         if (separator != ',')
@@ -224,6 +260,20 @@ public static class EventLoader
         }
 
         return new HeaderIndex(names);
+    }
+
+    /// <summary>Throws the file-level error for a header wider than <see cref="EventLoadOptions.MaxColumns"/>.</summary>
+    internal static void CheckColumnCount(int count, string path, EventLoadOptions options)
+    {
+        if (count > options.MaxColumns)
+        {
+            throw new EventFileException(
+                path,
+                $"the header has {count:N0} columns, more than the limit of {options.MaxColumns:N0}",
+                "ACLED exports have at most 31 columns and UCDP GED 49: this is not an events file, or its delimiter or line ends are damaged. "
+                + "If it really is this wide, raise EventLoadOptions.MaxColumns",
+                line: 1);
+        }
     }
 
     /// <summary>Checks encoding and field count before any value is read.</summary>

@@ -53,6 +53,7 @@ internal static class ExcelEventReader
                     continue;
                 }
 
+                EventLoader.CheckColumnCount(names.Count, path, options);
                 header = new HeaderIndex(names);
                 mapper = EventTableBuilder.ChooseMapper(header, path);
                 row = new RowContext(cells, path, header, options);
