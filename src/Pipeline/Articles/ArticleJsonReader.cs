@@ -61,11 +61,46 @@ internal sealed class ArticleJsonReader
         return new ArticleCatalogException(kind, file, path, line, column, value, reason, hint);
     }
 
+    /// <summary>The offset of the first byte that does not begin or continue a valid UTF-8 character, or null.</summary>
+    private static int? FirstInvalidUtf8(byte[] bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        Span<char> chars = stackalloc char[512];
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(offset), chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            offset += read;
+            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData)
+            {
+                return offset;
+            }
+        }
+
+        return offset;
+    }
+
     private static byte[] StripByteOrderMark(byte[] bytes) =>
         bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes[3..] : bytes;
 
     private SourceValue ParseDocument()
     {
+        // The JSON parser reports invalid UTF-8 without a position; find the first bad byte so the error has one.
+        if (FirstInvalidUtf8(utf8) is { } bad)
+        {
+            throw Error(
+                ArticleErrorKind.MalformedJson,
+                "$",
+                bad,
+                null,
+                "the file is not valid UTF-8 (a byte sequence at this position is not a character)",
+                "article files must be saved as UTF-8; an editor that saved Latin-1/Windows-1252, or a damaged copy, does this. Re-save the file as UTF-8");
+        }
+
         var parser = new SourceJsonParser();
         try
         {
