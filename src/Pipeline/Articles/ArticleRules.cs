@@ -10,16 +10,28 @@ internal static class ArticleRules
     public const string DateFormat = "yyyy-MM-dd";
 
     public const string SlugHint =
-        "ids become file names later: use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. daily-sabah-2020-01-03-libya)";
+        "ids become file names later: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 100 characters, and not a name Windows reserves for devices (con, prn, aux, nul, com1–9, lpt1–9); e.g. daily-sabah-2020-01-03-libya";
+
+    /// <summary>The longest id accepted (file names stay well under every file system's limit).</summary>
+    public const int MaxSlugLength = 100;
+
+    /// <summary>Device names Windows will not create files under, with or without an extension.</summary>
+    private static readonly HashSet<string> ReservedNames = new(
+        ["con", "prn", "aux", "nul", .. Enumerable.Range(0, 10).Select(i => $"com{i}"), .. Enumerable.Range(0, 10).Select(i => $"lpt{i}")],
+        StringComparer.Ordinal);
 
     public const string DateHint = "dates are written yyyy-MM-dd, e.g. 2019-04-04";
 
     public const string UrlHint = "use an absolute http or https address, e.g. https://undocs.org/S/RES/2259(2015)";
 
-    /// <summary>True when <paramref name="value"/> matches <c>^[a-z0-9][a-z0-9-]*$</c>.</summary>
+    /// <summary>
+    /// True when <paramref name="value"/> matches <c>^[a-z0-9][a-z0-9-]*$</c>, is at most
+    /// <see cref="MaxSlugLength"/> characters and is not a reserved device name: such an id can never name a
+    /// path outside its folder (no separators, no dots, not absolute) nor a file some system refuses.
+    /// </summary>
     public static bool IsSafeSlug(string? value)
     {
-        if (string.IsNullOrEmpty(value) || value[0] == '-')
+        if (string.IsNullOrEmpty(value) || value[0] == '-' || value.Length > MaxSlugLength || ReservedNames.Contains(value))
         {
             return false;
         }

@@ -6,7 +6,8 @@ namespace Pipeline.Charts;
 /// <summary>
 /// Turns values into the strings Plotly shows. Plotly reads labels, hover text and annotations as a small
 /// markup (<c>&lt;b&gt;</c>, <c>&lt;a href&gt;</c>, <c>&lt;br&gt;</c>) and decodes <c>&amp;lt;</c>-style
-/// entities, so text from data is entity-escaped here: it is then shown exactly as written, never as markup.
+/// entities, so text from data is entity-escaped here: it is then shown exactly as written, never as markup
+/// (bidi overrides and control characters are shown as <c>[U+202E]</c>, see <see cref="Text.VisibleControls"/>).
 /// </summary>
 internal static class PlotlyText
 {
@@ -15,7 +16,7 @@ internal static class PlotlyText
 
     /// <summary>Text from data (names, paraphrases, notes), escaped so Plotly shows it literally.</summary>
     public static string Data(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal)
+        Text.VisibleControls.Reveal(text).Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 

@@ -60,7 +60,7 @@ public static class HtmlReport
     }
 
     /// <summary>HTML-escapes text from data (also quotes, so it is safe inside attributes).</summary>
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    public static string E(string? text) => WebUtility.HtmlEncode(Text.VisibleControls.Reveal(text ?? ""));
 
     private static string N(double? v, string format = "0.00") => v is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
 

@@ -99,6 +99,7 @@ public static class ReportWriter
             throw new ArgumentException($"--out {outDir} is a file; give a folder (it will be created)");
         }
 
+        RefuseToReplaceOtherFiles(outDir, target);
         var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"--out {outDir} has no parent folder");
         Directory.CreateDirectory(parent);
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
@@ -171,6 +172,40 @@ public static class ReportWriter
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The report replaces its output folder as a whole, so an existing folder is replaced only when it is
+    /// empty or holds an earlier report (its manifest says <c>pipeline</c>); <c>--out .</c> in a project, or
+    /// a home folder, is refused before anything is touched.
+    /// </summary>
+    private static void RefuseToReplaceOtherFiles(string outDir, string target)
+    {
+        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            return;
+        }
+
+        var manifest = Path.Combine(target, Manifest.FileName);
+        var isReport = false;
+        if (File.Exists(manifest))
+        {
+            try
+            {
+                isReport = Manifest.Read(manifest).Tool == "pipeline";
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+            {
+                isReport = false;
+            }
+        }
+
+        if (!isReport)
+        {
+            throw new ArgumentException(
+                $"--out {outDir} already exists and holds files that are not an earlier report (no {Manifest.FileName} written by pipeline); "
+                + "a report replaces its whole output folder, so give a new or empty folder (e.g. --out out/report)");
         }
     }
 

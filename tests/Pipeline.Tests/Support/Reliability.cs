@@ -64,7 +64,7 @@ internal static class Reliability
                 ["result"] = result,
             };
             var name = $"{(int)area}-{Slug(check)}.json";
-            File.WriteAllText(Path.Combine(folder, name), JsonSerializer.Serialize(row, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            File.WriteAllText(Path.Combine(folder, name), JsonSerializer.Serialize(row, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         }
     }
 
