@@ -11,7 +11,8 @@ internal static class IpynbReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            // Duplicate keys are an error at parse time (with a line), not later when a cell is read.
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

@@ -159,10 +159,41 @@ public sealed record Manifest(
     }
 
     /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="ManifestFormatException">The file is not such a manifest, or holds an entry that is not allowed.</exception>
     public static Manifest Read(string path)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-        var r = doc.RootElement;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ManifestFormatException(path, $"cannot be read: {ex.Message}", ex);
+        }
+
+        Manifest manifest;
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            manifest = FromJson(doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            throw new ManifestFormatException(path, $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            // GetProperty on a missing key, GetString on a number, invalid UTF-8 inside a string, …
+            throw new ManifestFormatException(path, $"does not have the fields a manifest has ({ex.Message})", ex);
+        }
+
+        Check(manifest, path);
+        return manifest;
+    }
+
+    private static Manifest FromJson(JsonElement r)
+    {
         static IReadOnlyDictionary<string, string> Map(JsonElement e) =>
             e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
         static IReadOnlyList<ManifestEntry> Files(JsonElement e) =>
@@ -178,6 +209,36 @@ public sealed record Manifest(
             Files(r.GetProperty("outputs")),
             r.GetProperty("nondeterministic").TryGetProperty("generated_at_utc", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
             r.TryGetProperty("command", out var cmd) ? cmd.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : []);
+    }
+
+    /// <summary>
+    /// What verify relies on: SHA-256 hashes, sizes, output paths that stay inside the folder beside the
+    /// manifest (inputs may be anywhere: they are only read), and a command that is a pipeline report or
+    /// run writing into the placeholder folder, so a re-run can never write anywhere else.
+    /// </summary>
+    private static void Check(Manifest m, string path)
+    {
+        foreach (var (kind, entries) in new[] { ("inputs", m.Inputs), ("outputs", m.Outputs) })
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var e = entries[i];
+                if (e.Path.Length == 0 || e.Sha256.Length != 64 || !e.Sha256.All(char.IsAsciiHexDigitLower) || e.Size < 0)
+                {
+                    throw new ManifestFormatException(path, $"{kind}[{i}] ('{e.Path}') needs a path, a 64-digit lower-case SHA-256 and a size ≥ 0");
+                }
+
+                if (kind == "outputs" && (Path.IsPathRooted(e.Path) || e.Path.Replace('\\', '/').Split('/').Any(p => p is ".." or "")))
+                {
+                    throw new ManifestFormatException(path, $"outputs[{i}] path '{e.Path}' leaves the folder of the manifest; outputs are relative paths inside it");
+                }
+            }
+        }
+
+        if (m.Command.Count > 0 && (m.Command[0] is not ("report" or "run") || !m.Command.Any(a => a.Contains(OutPlaceholder, StringComparison.Ordinal))))
+        {
+            throw new ManifestFormatException(path, $"the recorded command ({string.Join(' ', m.Command.Take(3))} …) is not a pipeline report or run writing into {OutPlaceholder}, so verify will not re-run it");
+        }
     }
 
     /// <summary>Indented JSON with keys in a fixed order and entries sorted by path.</summary>

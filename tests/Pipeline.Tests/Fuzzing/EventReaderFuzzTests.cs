@@ -140,13 +140,23 @@ public sealed class EventReaderFuzzTests(ITestOutputHelper output)
                 case ".xlsx":
                     EventReaderCheck.AddTo(tally, EventReaderCheck.Check(file, linesKnown: false), Path.GetFileName(file));
                     break;
+                case ".json" when Path.GetFileName(file).StartsWith("manifest-", StringComparison.Ordinal):
+                    var mex = Record.Exception(() => Pipeline.Reports.Manifest.Read(file));
+                    var clear = mex is null || (mex is Pipeline.Reports.ManifestFormatException m && m.ManifestPath == file);
+                    tally.Add(clear ? FuzzOutcome.FileError : FuzzOutcome.Failure, failure: clear ? null : $"{Path.GetFileName(file)}: {mex}");
+                    break;
+                case ".ipynb" or ".dib":
+                    var nex = Record.Exception(() => Pipeline.Notebooks.NotebookFile.Read(file));
+                    var named = nex is null || (nex is Pipeline.Notebooks.NotebookFormatException n && n.Path == file);
+                    tally.Add(named ? FuzzOutcome.FileError : FuzzOutcome.Failure, failure: named ? null : $"{Path.GetFileName(file)}: {nex}");
+                    break;
                 case ".json":
                     var ex = Record.Exception(() => Pipeline.Articles.ArticleCatalog.LoadFile(file));
                     var located = ex is null || (ex is Pipeline.Articles.ArticleCatalogException a && a.File == file && a.Line >= 1);
                     tally.Add(located ? FuzzOutcome.Loaded : FuzzOutcome.Failure, failure: located ? null : $"{Path.GetFileName(file)}: {ex}");
                     break;
                 default:
-                    Assert.Fail($"{file}: regression fixtures are .csv, .xlsx or .json");
+                    Assert.Fail($"{file}: regression fixtures are .csv, .xlsx, .json (article, or manifest-*.json), .ipynb or .dib");
                     break;
             }
         }
