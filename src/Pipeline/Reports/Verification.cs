@@ -56,7 +56,7 @@ public static class Verification
         var manifest = Manifest.Read(manifestPath);
         if (manifest.Command.Count == 0)
         {
-            throw new ArgumentException($"{manifestPath} records no command, so it cannot be re-run (written by an older version?)");
+            throw new ManifestFormatException(manifestPath, "records no command, so it cannot be re-run (written by an older version?)");
         }
 
         var rows = new List<VerificationRow>();
