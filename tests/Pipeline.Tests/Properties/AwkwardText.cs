@@ -86,6 +86,7 @@ internal sealed class TestCsv(string newline, bool byteOrderMark)
     /// <summary>Fields that must be quoted, plus some that need not be (decided by <paramref name="quoteAnyway"/>).</summary>
     public void Record(IReadOnlyList<string> fields, Func<int, bool> quoteAnyway)
     {
+        var start = text.Length;
         for (var i = 0; i < fields.Count; i++)
         {
             if (i > 0)
@@ -105,10 +106,14 @@ internal sealed class TestCsv(string newline, bool byteOrderMark)
         }
 
         text.Append(newline);
+        LinesSoFar += LineBreaks(text.ToString(start, text.Length - start));
     }
 
     /// <summary>How many lines the text written so far spans (CRLF, LF and a lone CR each end one line).</summary>
-    public int LinesSoFar => LineBreaks(text.ToString());
+    public int LinesSoFar { get; private set; }
+
+    /// <summary>Characters written so far.</summary>
+    public int Length => text.Length;
 
     public static int LineBreaks(string s)
     {
