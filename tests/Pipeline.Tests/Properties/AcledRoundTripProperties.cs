@@ -378,6 +378,10 @@ public class AcledRoundTripProperties
         failures.AssertNone("parallel vs serial load");
     }
 
+    /// <summary>Writes file <paramref name="iteration"/> of this property's generator (layouts in turn) and returns the events it holds.</summary>
+    internal static List<ConflictEvent> WriteRandomFile(ulong seed, int iteration, string path) =>
+        Write(FileFor(Layouts[iteration % Layouts.Length]).Case(seed, iteration), path);
+
     /// <summary>Writes the file and returns the expected events with the line each record starts on.</summary>
     private static List<ConflictEvent> Write(FileCase file, string path)
     {

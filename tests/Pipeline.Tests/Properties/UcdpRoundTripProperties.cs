@@ -212,6 +212,10 @@ public class UcdpRoundTripProperties
         Assert.Equal(EventCells.DateForms.Length, formsSeen.Count);
     }
 
+    /// <summary>Writes file <paramref name="iteration"/> of this property's generator (layouts in turn) and returns the events it holds.</summary>
+    internal static List<ConflictEvent> WriteRandomFile(ulong seed, int iteration, string path) =>
+        Write(FileFor(Layouts[iteration % Layouts.Length]).Case(seed, iteration), path);
+
     private static List<ConflictEvent> Write(FileCase file, string path)
     {
         var csv = new TestCsv(file.Newline, file.Bom);
