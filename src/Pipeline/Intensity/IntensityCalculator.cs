@@ -167,6 +167,11 @@ public static class IntensityCalculator
         private readonly double[] low = new double[starts.Count];
         private readonly double[] high = new double[starts.Count];
         private readonly DateOnly end = starts.Count == 0 ? default : Bins.Next(starts[^1], options.Bin);
+
+        // Spread shares are kept exact, as whole numbers per (bin, period length), and divided out in one fixed
+        // order when the series is made: adding fractions like 1/31 event by event would make the last bits (and so
+        // bootstrap intervals and placebo bands) depend on the order of the input rows.
+        private readonly Dictionary<(int Bin, int Days), SpreadSums> spread = [];
         private bool anyBand;
 
         public void Add(ConflictEvent e)
@@ -235,28 +240,60 @@ public static class IntensityCalculator
                 high[i] += other.high[i];
             }
 
+            foreach (var (key, sums) in other.spread)
+            {
+                spread[key] = spread.GetValueOrDefault(key) + sums;
+            }
+
             anyBand |= other.anyBand;
         }
 
-        public IntensitySeries ToSeries(string name) =>
-            new(name, options.Bin, options.Imprecise, starts, events, fatalities, impreciseEvents, impreciseFatalities, anyBand ? low : null, anyBand ? high : null);
+        public IntensitySeries ToSeries(string name)
+        {
+            var (ev, fa, lo, hi) = ((double[])events.Clone(), (double[])fatalities.Clone(), (double[])low.Clone(), (double[])high.Clone());
+            foreach (var ((i, days), sums) in spread.OrderBy(p => p.Key))
+            {
+                ev[i] += (double)sums.Days / days;
+                fa[i] += (double)sums.Fatalities / days;
+                lo[i] += (double)sums.Low / days;
+                hi[i] += (double)sums.High / days;
+            }
+
+            return new(name, options.Bin, options.Imprecise, starts, ev, fa, impreciseEvents, impreciseFatalities, anyBand ? lo : null, anyBand ? hi : null);
+        }
 
         private void Spread(ConflictEvent e)
         {
             var (first, last) = EventPeriod.Of(e);
             var days = last.DayNumber - first.DayNumber + 1;
-            var share = 1.0 / days;
-            for (var d = first; d <= last; d = d.AddDays(1))
+            var band = e.FatalitiesLow is not null || e.FatalitiesHigh is not null;
+            var (bin, run) = (-1, 0L);
+            for (var d = first; ; d = d.AddDays(1))
             {
                 var i = Index(d);
-                if (i < 0)
+                if (i != bin)
                 {
-                    continue;
+                    AddRun(bin, run);
+                    (bin, run) = (i, 0);
                 }
 
-                events[i] += share;
-                fatalities[i] += e.Fatalities * share;
-                AddBand(e, i, share);
+                run++;
+                if (d == last)
+                {
+                    break;
+                }
+            }
+
+            AddRun(bin, run);
+
+            // A run of the period's days that falls in one bin is added at once.
+            void AddRun(int i, long n)
+            {
+                if (i >= 0 && n > 0)
+                {
+                    spread[(i, days)] = spread.GetValueOrDefault((i, days)) + new SpreadSums(n, n * e.Fatalities, n * (e.FatalitiesLow ?? e.Fatalities), n * (e.FatalitiesHigh ?? e.Fatalities));
+                    anyBand |= band;
+                }
             }
         }
 
@@ -283,5 +320,12 @@ public static class IntensityCalculator
 
             return Bins.Offset(starts[0], date, options.Bin);
         }
+    }
+
+    /// <summary>Days of spread periods that fall in one bin, and their fatalities, low and high estimates, each times those days.</summary>
+    private readonly record struct SpreadSums(long Days, long Fatalities, long Low, long High)
+    {
+        public static SpreadSums operator +(SpreadSums a, SpreadSums b) =>
+            new(a.Days + b.Days, a.Fatalities + b.Fatalities, a.Low + b.Low, a.High + b.High);
     }
 }

@@ -66,6 +66,30 @@ public class IntensityTests
     }
 
     [Fact]
+    public void Spread_series_and_event_study_do_not_depend_on_the_order_of_the_rows()
+    {
+        // Shares of periods of different lengths (1/365, 1/30, 1/7, 1/31) meet in the same bins; added as
+        // fractions event by event, the last bits of a bin (and so the study's intervals) followed row order.
+        List<ConflictEvent> events =
+        [
+            Ev("2019-06-15", 7, DatePrecision.Year), Ev("2019-04-10", 3, DatePrecision.Month), Ev("2019-04-12", 1, DatePrecision.Week),
+            Ev("2019-05-20", 11, DatePrecision.Month), Ev("2019-04-08", 2), Ev("2019-03-01", 5, DatePrecision.Year, low: 1, high: 9),
+            Ev("2019-04-30", 4, DatePrecision.Week), Ev("2019-05-02", 6, DatePrecision.Month),
+        ];
+        var options = IntensityOptions.Default with { Bin = BinUnit.IsoWeek, Imprecise = ImprecisePolicy.Spread };
+        var forward = IntensityCalculator.Compute(events, options, D("2019-01-01"), D("2019-12-31"));
+        var backward = IntensityCalculator.Compute(events.AsEnumerable().Reverse(), options, D("2019-01-01"), D("2019-12-31"));
+
+        Assert.Equal(forward.Events, backward.Events);
+        Assert.Equal(forward.Fatalities, backward.Fatalities);
+        Assert.Equal(forward.FatalitiesLow, backward.FatalitiesLow);
+        Assert.Equal(forward.FatalitiesHigh, backward.FatalitiesHigh);
+        StudyTarget[] targets = [new("p", "p", D("2019-04-20"), D("2019-04-20"), false), new("q", "q", D("2019-05-01"), D("2019-05-31"), true)];
+        var coverage = new Coverage(D("2019-01-01"), D("2019-12-31"));
+        Assert.Equal(EventStudy.Run(forward, targets, coverage, EventStudyOptions.Default), EventStudy.Run(backward, targets, coverage, EventStudyOptions.Default));
+    }
+
+    [Fact]
     public void Events_outside_the_range_are_not_counted()
     {
         var s = IntensityCalculator.Compute([Ev("2018-12-31"), Ev("2019-01-01"), Ev("2019-02-01")], IntensityOptions.Default with { Bin = BinUnit.Day }, D("2019-01-01"), D("2019-01-31"));
