@@ -77,7 +77,8 @@ internal sealed record Mutation(string Name, Func<byte[], Random, byte[]> Apply,
     /// <summary>Quote and line-break bytes decide where records begin and end.</summary>
     public static bool IsStructural(byte value) => value is (byte)'"' or (byte)'\r' or (byte)'\n';
 
-    private static byte[] Remove(byte[] b, Random r, byte target)
+    /// <summary>Removes one occurrence of <paramref name="target"/>, chosen at random (unchanged when there is none).</summary>
+    public static byte[] Remove(byte[] b, Random r, byte target)
     {
         var positions = Enumerable.Range(0, b.Length).Where(i => b[i] == target).ToArray();
         return positions.Length == 0 ? b : RemoveAt(b, positions[r.Next(positions.Length)]);
@@ -85,7 +86,8 @@ internal sealed record Mutation(string Name, Func<byte[], Random, byte[]> Apply,
 
     private static byte[] RemoveAt(byte[] b, int at) => [.. b.AsSpan(0, at), .. b.AsSpan(at + 1)];
 
-    private static byte[] Duplicate(byte[] b, Random r, byte target)
+    /// <summary>Doubles one occurrence of <paramref name="target"/>, chosen at random (inserts one when there is none).</summary>
+    public static byte[] Duplicate(byte[] b, Random r, byte target)
     {
         var positions = Enumerable.Range(0, b.Length).Where(i => b[i] == target).ToArray();
         return positions.Length == 0 ? Insert(b, r, [target]) : InsertAt(b, positions[r.Next(positions.Length)], [target]);

@@ -115,31 +115,11 @@ public sealed class WorkbookAndArticleFuzzTests
     private static readonly Mutation[] JsonMutations =
     [
         .. Mutation.All,
-        .. "{}[]:".Select(c => new Mutation($"drop-{Name(c)}", (b, r) => DropOne(b, r, (byte)c))),
-        .. "{}[]:".Select(c => new Mutation($"double-{Name(c)}", (b, r) => DoubleOne(b, r, (byte)c))),
+        .. "{}[]:".Select(c => new Mutation($"drop-{Name(c)}", (b, r) => Mutation.Remove(b, r, (byte)c))),
+        .. "{}[]:".Select(c => new Mutation($"double-{Name(c)}", (b, r) => Mutation.Duplicate(b, r, (byte)c))),
     ];
 
     private static string Name(char c) => c switch { '{' => "open-brace", '}' => "close-brace", '[' => "open-bracket", ']' => "close-bracket", _ => "colon" };
-
-    private static byte[] DropOne(byte[] b, Random r, byte c)
-    {
-        var at = Enumerable.Range(0, b.Length).Where(i => b[i] == c).ToArray();
-        return at.Length == 0 ? b : Without(b, at[r.Next(at.Length)]);
-    }
-
-    private static byte[] Without(byte[] b, int i) => [.. b.AsSpan(0, i), .. b.AsSpan(i + 1)];
-
-    private static byte[] DoubleOne(byte[] b, Random r, byte c)
-    {
-        var at = Enumerable.Range(0, b.Length).Where(i => b[i] == c).ToArray();
-        if (at.Length == 0)
-        {
-            return b;
-        }
-
-        var i = at[r.Next(at.Length)];
-        return [.. b.AsSpan(0, i), c, .. b.AsSpan(i)];
-    }
 
     [Fact]
     public void Damaged_article_json_is_an_article_or_one_located_error()

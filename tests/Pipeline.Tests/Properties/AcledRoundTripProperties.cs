@@ -210,28 +210,9 @@ public class AcledRoundTripProperties
             rowsWritten += expected.Count;
             formsSeen.UnionWith(file.Rows.Select(r => r.DateForm));
             var where = $"seed {Seed}, iteration {i}, layout {layout}";
-            EventTable table;
-            try
+            if (RoundTripLoad.Load(path, expected.Count, layout.LayoutPrefix, where, failures, ref rejected, ref unaccounted) is not { } table)
             {
-                table = EventLoader.Load(path, EventLoadOptions.Default);
-            }
-            catch (Exception ex) when (ex is EventFileException or InvalidOperationException)
-            {
-                failures.Add($"{where}: load threw {ex.Message}");
-                unaccounted += expected.Count;
                 continue;
-            }
-
-            rejected += table.Rejections.Count;
-            unaccounted += Math.Abs(table.RowsRead - expected.Count) + Math.Abs(table.Loaded + table.Rejected - expected.Count);
-            foreach (var r in table.Rejections.Take(2))
-            {
-                failures.Add($"{where}: rejected line {r.Line} column {r.Column}: {r.Reason}; value {AwkwardText.Show(r.Value)}");
-            }
-
-            if (!table.Layout.StartsWith(layout.LayoutPrefix, StringComparison.Ordinal))
-            {
-                failures.Add($"{where}: layout described as '{table.Layout}', expected '{layout.LayoutPrefix} …'");
             }
 
             if (table.IsSynthetic != file.Rows.Any(r => r.Synthetic))
