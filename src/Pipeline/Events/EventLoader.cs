@@ -58,9 +58,7 @@ public static class EventLoader
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = m => builder.Reject(new RowRejection(
-                path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
-                "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")")),
+            OnMalformedRecord = m => builder.Reject(Malformed(path, m)),
         };
 
         using var reader = OpenReader(path, csvOptions);
@@ -314,6 +312,41 @@ public static class EventLoader
     /// <summary>The rejection for a non-empty field beyond the header's last column (trailing empty ones are accepted).</summary>
     internal static RowRejection ExtraField(RowContext row, int fieldCount, int headerCount, int index, string value, string hint) =>
         new(row.File, row.Line, null, index + 1, value, $"row has {fieldCount} fields but the header has {headerCount}, and field {index + 1} is not empty", hint);
+
+    /// <summary>
+    /// The rejection for a record the reader could not split. An unclosed quote swallows everything after
+    /// it, so that rejection says which lines went into it: they are this one rejected record, not lost.
+    /// </summary>
+    private static RowRejection Malformed(string path, CsvMalformedRecord m)
+    {
+        if (m.Reason == CsvMalformedReason.UnterminatedQuote)
+        {
+            var last = m.LineNumber + LineBreaks(m.RawRecord);
+            return new RowRejection(
+                path, m.LineNumber, null, null, Preview(m.RawRecord),
+                $"malformed CSV quoting ({Describe(m.Reason)}): lines {m.LineNumber}–{last}, the rest of the file, were read as this one record",
+                "close the quote opened on this line (a quote inside a quoted field is written twice: \"\"); nothing after it could be loaded");
+        }
+
+        return new RowRejection(
+            path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
+            "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")");
+    }
+
+    private static long LineBreaks(string text)
+    {
+        long n = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                n++;
+            }
+        }
+
+        // A final line break ends the record's last line rather than starting another.
+        return text.Length > 0 && text[^1] is '\n' or '\r' ? n - 1 : n;
+    }
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

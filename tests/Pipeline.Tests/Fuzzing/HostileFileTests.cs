@@ -70,7 +70,9 @@ public sealed class HostileFileTests
         // Raising the limit lets the same record through, as one malformed record reported with its line.
         var table = EventLoader.Load(path, EventLoadOptions.Default with { MaxRecordBytes = 8 << 20 });
         Assert.Equal(2, table.Loaded);
-        Assert.Equal(4, Assert.Single(table.Rejections).Line);
+        var rejection = Assert.Single(table.Rejections);
+        Assert.Equal(4, rejection.Line);
+        Assert.Contains("lines 4–40004, the rest of the file, were read as this one record", rejection.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
