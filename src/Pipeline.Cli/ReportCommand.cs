@@ -57,7 +57,15 @@ internal static class ReportCommand
             {
                 analysis = ReportAnalysis.Run(inputs, progress);
                 analysed = clock.Elapsed;
-                result = await ReportWriter.WriteAsync(analysis, parse.GetValue(output)!, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct).ConfigureAwait(false);
+                var outDir = parse.GetValue(output)!;
+                try
+                {
+                    result = await ReportWriter.WriteAsync(analysis, outDir, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (OutputErrors.Explain(ex, "the report", outDir, "--out") is { } explained)
+                {
+                    throw explained;
+                }
             }
 
             if (interactive)

@@ -49,20 +49,28 @@ internal static class RunCommand
             var options = new NotebookRunOptions { Parameters = overrides, CellTimeout = TimeSpan.FromSeconds(seconds) };
             var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
 
-            AtomicFile.WriteAllText(outPath, NotebookFile.ToIpynb(result.Notebook));
-            AtomicFile.WriteAllText(htmlPath, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
             var manifestPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath) + ManifestSuffix);
-            if (result.Failure is { } failure)
+            try
             {
-                // A manifest promises reproducible outputs; a stale one from an earlier run would now lie.
-                File.Delete(manifestPath);
-                stderr.WriteLine($"error: {path}: {failure} (the executed notebook with the error is in {outPath})");
-                return CliApp.CellFailed;
+                AtomicFile.WriteAllText(outPath, NotebookFile.ToIpynb(result.Notebook));
+                AtomicFile.WriteAllText(htmlPath, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
+                if (result.Failure is { } failure)
+                {
+                    // A manifest promises reproducible outputs; a stale one from an earlier run would now lie.
+                    File.Delete(manifestPath);
+                    stderr.WriteLine($"error: {path}: {failure} (the executed notebook with the error is in {outPath})");
+                    return CliApp.CellFailed;
+                }
+
+                var timeoutArgs = parse.GetResult(timeout) is { Implicit: false } ? new[] { "--timeout", seconds.ToString(CultureInfo.InvariantCulture) } : [];
+                var manifest = Manifest(path, overrides, outPath, htmlPath, result, timeoutArgs);
+                AtomicFile.WriteAllText(manifestPath, manifest.ToJson());
+            }
+            catch (Exception ex) when (OutputErrors.Explain(ex, "the executed notebook", outPath, "-o", replacesAtomically: false) is { } explained)
+            {
+                throw explained;
             }
 
-            var timeoutArgs = parse.GetResult(timeout) is { Implicit: false } ? new[] { "--timeout", seconds.ToString(CultureInfo.InvariantCulture) } : [];
-            var manifest = Manifest(path, overrides, outPath, htmlPath, result, timeoutArgs);
-            AtomicFile.WriteAllText(manifestPath, manifest.ToJson());
             stdout.WriteLine($"wrote {outPath}, {htmlPath}, {Path.Combine(Path.GetDirectoryName(outPath) ?? "", Path.GetFileName(manifestPath))}: {result.Notebook.Cells.Count(c => c.ExecutionCount is not null)} code cells in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
             return CliApp.Ok;
         });

@@ -14,7 +14,16 @@ internal static class SynthCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(output)!;
-            var summary = SyntheticAcledGenerator.WriteFile(path, new SyntheticOptions { Seed = parse.GetValue(seed) });
+            SyntheticSummary summary;
+            try
+            {
+                summary = SyntheticAcledGenerator.WriteFile(path, new SyntheticOptions { Seed = parse.GetValue(seed) });
+            }
+            catch (Exception ex) when (OutputErrors.Explain(ex, "the synthetic dataset", path, "--out") is { } explained)
+            {
+                throw explained;
+            }
+
             stdout.WriteLine($"wrote {path}: {summary.RowsWritten} SYNTHETIC events, {summary.FirstEventDate:yyyy-MM-dd} .. {summary.LastEventDate:yyyy-MM-dd}, seed {summary.Seed}");
             return CliApp.Ok;
         });

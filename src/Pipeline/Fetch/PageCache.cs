@@ -11,12 +11,16 @@ namespace Pipeline.Fetch;
 /// in <c>index.json</c>. A page is stored only after it was read successfully, by an atomic rename, and the
 /// index is rewritten atomically after each page, so an interrupted or failed download leaves a cache that
 /// is valid up to the last good page. A file whose bytes no longer match its hash is reported and treated
-/// as missing, so it is fetched again.
+/// as missing, so it is fetched again. The index has its own SHA-256 in <c>index.json.sha256</c>: an index
+/// that no longer matches it (or is not JSON) is reported and started afresh.
 /// </summary>
 internal sealed class PageCache
 {
     /// <summary>The index's file name inside the cache folder.</summary>
     public const string IndexFileName = "index.json";
+
+    /// <summary>The suffix of the index's hash file (<c>index.json.sha256</c>).</summary>
+    public const string HashSuffix = ".sha256";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -52,7 +56,15 @@ internal sealed class PageCache
         {
             try
             {
-                index = JsonSerializer.Deserialize<CacheIndex>(File.ReadAllBytes(path), Json);
+                var bytes = File.ReadAllBytes(path);
+                index = JsonSerializer.Deserialize<CacheIndex>(bytes, Json);
+                if (File.Exists(path + HashSuffix)
+                    && !string.Equals(File.ReadAllText(path + HashSuffix).Trim(), Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
+                {
+                    // Valid JSON but not what was written: a changed key, date or hash cannot be told from a good one.
+                    index = null;
+                    progress?.Invoke($"cache: {path} does not match its SHA-256 in {IndexFileName}{HashSuffix} (altered or truncated); starting an empty index, pages will be fetched again");
+                }
             }
             catch (JsonException ex)
             {
@@ -153,7 +165,17 @@ internal sealed class PageCache
         return entry;
     }
 
-    private void SaveIndex() => AtomicFile.Write(Path.Combine(folder, IndexFileName), JsonSerializer.SerializeToUtf8Bytes(index, Json));
+    /// <summary>
+    /// Writes the index, then its SHA-256 beside it (<c>index.json.sha256</c>). A crash between the two leaves
+    /// a mismatch, which reads as a damaged index: pages are fetched again, never trusted on a wrong index.
+    /// </summary>
+    private void SaveIndex()
+    {
+        var path = Path.Combine(folder, IndexFileName);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(index, Json);
+        AtomicFile.Write(path, bytes);
+        AtomicFile.Write(path + HashSuffix, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\n"));
+    }
 
     /// <summary>A file name derived from the key's hash, so keys may hold any characters.</summary>
     private static string FileFor(string key, string extension) =>

@@ -102,7 +102,8 @@ public static class ReportWriter
         RefuseToReplaceOtherFiles(outDir, target);
         var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"--out {outDir} has no parent folder");
         Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+        RecoverInterrupted(parent, target);
+        var staging = Path.Combine(parent, StagingPrefix(target) + OutputFiles.ProcessTag);
         if (Directory.Exists(staging))
         {
             Directory.Delete(staging, recursive: true);
@@ -217,10 +218,32 @@ public static class ReportWriter
             return;
         }
 
-        var old = target + $".old-{Environment.ProcessId}";
+        var old = Path.Combine(Path.GetDirectoryName(target)!, OldPrefix(target) + OutputFiles.ProcessTag);
         Directory.Move(target, old);
         Directory.Move(staging, target);
         Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>The staging folder's name without its process tag: <c>.{name}.tmp-</c> beside the target.</summary>
+    internal static string StagingPrefix(string target) => $".{Path.GetFileName(target)}.tmp-";
+
+    private static string OldPrefix(string target) => $".{Path.GetFileName(target)}.old-";
+
+    /// <summary>
+    /// Cleans up after a run that was killed: its staging folder is deleted, and a previous report it had
+    /// already moved aside (killed between the two renames of <see cref="Swap"/>) is put back when nothing
+    /// took its place. Folders of runs still going are left alone.
+    /// </summary>
+    private static void RecoverInterrupted(string parent, string target)
+    {
+        var aside = OutputFiles.StaleEntries(parent, OldPrefix(target)).Where(Directory.Exists).ToList();
+        if (!Directory.Exists(target) && !File.Exists(target) && aside.Count > 0)
+        {
+            Directory.Move(aside[^1], target);
+        }
+
+        OutputFiles.RemoveStale(parent, OldPrefix(target));
+        OutputFiles.RemoveStale(parent, StagingPrefix(target));
     }
 
     private static string Caption(string chart, ReportAnalysis a) => chart switch

@@ -109,7 +109,19 @@ public static class SyntheticAcledGenerator
             ?? throw new ArgumentException($"'{path}' names no file inside a folder.", nameof(path));
         Directory.CreateDirectory(folder);
 
-        string temp = Path.Combine(folder, "." + Path.GetFileName(fullPath) + "." + Path.GetRandomFileName() + ".tmp");
+        if (OutputFiles.IsSpecial(fullPath))
+        {
+            // A device or FIFO (/dev/stdout, /dev/null): write into it; a rename would replace the device.
+            using var device = new FileStream(fullPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            var written = Write(device, options);
+            device.Flush();
+            return written;
+        }
+
+        // The staging file carries this process's id, so a later run can remove what a killed one left.
+        string prefix = "." + Path.GetFileName(fullPath) + ".tmp-";
+        OutputFiles.RemoveStale(folder, prefix);
+        string temp = Path.Combine(folder, prefix + OutputFiles.ProcessTag + "." + Path.GetRandomFileName());
         try
         {
             SyntheticSummary summary;

@@ -1,0 +1,174 @@
+using Xunit.Abstractions;
+using System.Diagnostics;
+using System.Text.Json;
+using Pipeline.Reports;
+
+namespace Pipeline.Tests.Faults;
+
+/// <summary>
+/// A real kill (SIGKILL of the child process tree) in the middle of writing: the previous output keeps its
+/// bytes, and the next run succeeds and removes what the killed one left. The child is frozen (SIGSTOP) the
+/// moment its staging appears, so the test can check that the kill lands before the commit (the rename) and
+/// never passes vacuously; a kill that came too late is retried with more to write, and fails the test if
+/// it never lands in time.
+/// </summary>
+public sealed class InterruptedWriteTests(ITestOutputHelper log)
+{
+    private const int Attempts = 3;
+
+    [Fact]
+    public void A_report_killed_while_writing_leaves_the_previous_report_intact_and_the_next_run_succeeds()
+    {
+        using var temp = new TempFolder();
+        var repo = TestPaths.RepoRoot;
+        var outDir = temp["out"];
+        var previous = ChildCli.Run(repo, "report", "--no-png", "--seed", "7", "--out", outDir);
+        Assert.True(previous.Code == 0, previous.Err);
+        var before = Snapshot.Of(outDir);
+
+        var interrupted = false;
+        string? staging = null;
+        var stagingFiles = 0;
+        for (var attempt = 1; attempt <= Attempts && !interrupted; attempt++)
+        {
+            // With PNGs the staging folder lives for seconds (Chromium renders four charts).
+            using var child = ChildCli.Start(repo, "report", "--out", outDir);
+            staging = WaitFor(child, () => Directory.EnumerateDirectories(temp.Path, ".out.tmp-pid*")
+                .FirstOrDefault(d => Directory.Exists(Path.Combine(d, "tables")) && File.Exists(Path.Combine(d, ReportWriter.HtmlFile))));
+            log.WriteLine($"attempt {attempt}: staging {(staging is null ? "never seen" : "seen")}");
+            if (staging is not null && child.Freeze())
+            {
+                // Frozen: the manifest is the last file written before the swap, so its absence proves no commit yet.
+                interrupted = Directory.Exists(staging) && !File.Exists(Path.Combine(staging, Manifest.FileName)) && Same(before, Snapshot.Of(outDir));
+                stagingFiles = interrupted ? Snapshot.Of(staging).Count : 0;
+            }
+
+            child.KillTree();
+        }
+
+        var after = Snapshot.Of(outDir);
+        var leftover = staging is not null && Directory.Exists(staging);
+        var next = ChildCli.Run(repo, "report", "--no-png", "--out", outDir);
+        var stale = Directory.EnumerateDirectories(temp.Path, ".out*").ToList();
+        var nextManifest = next.Code == 0 ? Manifest.Read(Path.Combine(outDir, Manifest.FileName)) : null;
+        var intact = Same(before, after);
+        Reliability.Record(ReliabilityArea.Faults, "report killed mid-write (SIGKILL of the process tree)",
+            "previous report in --out; `pipeline report` child frozen and killed once its staging folder holds report.html and tables",
+            "1 kill before the commit (retried up to 3 times if late)",
+            $"{(interrupted ? "killed before commit" : "kill never landed before commit")}; previous {before.Count} files {(intact ? "byte-identical" : "CHANGED")}; next run exit {next.Code}, {stale.Count} stale staging folders left");
+
+        Assert.True(interrupted, "the kill never landed before the commit (the run finished or had written its manifest); the test proved nothing");
+        Assert.True(leftover, "the killed run's staging folder should still be there before the next run");
+        Assert.True(stagingFiles > 0);
+        Assert.Equal(9, before.Count); // 8 outputs and the manifest
+        Assert.Equal(before, after);
+        Assert.True(next.Code == 0, next.Err);
+        Assert.Empty(stale);
+        Assert.NotEqual(before, Snapshot.Of(outDir));
+        Assert.All(nextManifest!.Outputs, o => Assert.Equal(o.Sha256, Snapshot.File(Path.Combine(outDir, o.Path))));
+    }
+
+    [Fact]
+    public void A_notebook_run_killed_while_writing_its_output_leaves_the_previous_file_intact()
+    {
+        using var temp = new TempFolder();
+        var notebook = temp.File("big.ipynb");
+        File.WriteAllText(notebook, BigOutputNotebook());
+        var output = temp.File("out/big.ipynb");
+        var previous = ChildCli.Run(temp.Path, "run", notebook, "-p", "size=10", "-o", output);
+        Assert.True(previous.Code == 0, previous.Err);
+        var before = Snapshot.File(output);
+        var beforeHtml = Snapshot.File(temp.File("out/big.html"));
+
+        var interrupted = false;
+        string? tempFile = null;
+        var size = 16_000_000;
+        for (var attempt = 1; attempt <= Attempts && !interrupted; attempt++, size *= 2)
+        {
+            using var child = ChildCli.Start(temp.Path, "run", notebook, "-p", $"size={size}", "-o", output);
+            tempFile = WaitFor(child, () => Directory.EnumerateFiles(temp["out"], ".big.ipynb.tmp-pid*").FirstOrDefault());
+            if (tempFile is not null && child.Freeze())
+            {
+                // Frozen with its temporary file still there: the rename over big.ipynb has not happened.
+                interrupted = File.Exists(tempFile) && Snapshot.File(output) == before;
+            }
+
+            log.WriteLine($"attempt {attempt}, {size} characters: {(interrupted ? "frozen before the rename" : "too late")}");
+
+            child.KillTree();
+        }
+
+        var after = Snapshot.File(output);
+        var afterHtml = Snapshot.File(temp.File("out/big.html"));
+        var leftover = tempFile is not null && File.Exists(tempFile);
+        var next = ChildCli.Run(temp.Path, "run", notebook, "-p", "size=20", "-o", output);
+        var stale = Directory.EnumerateFiles(temp["out"], ".*tmp*").ToList();
+        Reliability.Record(ReliabilityArea.Faults, "notebook output killed mid-write (SIGKILL while the .ipynb is written)",
+            "previous executed notebook at -o; `pipeline run` child writing a 16 MB output frozen and killed once its temporary file appears",
+            "1 kill before the rename (retried up to 3 times with twice the output if late)",
+            $"{(interrupted ? "killed before the rename" : "kill never landed before the rename")}; previous .ipynb {(after == before ? "byte-identical" : "CHANGED")}; next run exit {next.Code}, {stale.Count} stale temporary files left");
+
+        Assert.True(interrupted, "the kill never landed before the rename; the test proved nothing");
+        Assert.True(leftover, "the killed run's temporary file should still be there before the next run");
+        Assert.Equal(before, after);
+        Assert.Equal(beforeHtml, afterHtml);
+        Assert.True(next.Code == 0, next.Err);
+        Assert.Empty(stale);
+        Assert.NotEqual(before, Snapshot.File(output));
+        Assert.Contains("\"size\": \"20\"", File.ReadAllText(temp.File("out/big.manifest.json")), StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls (every few milliseconds, up to a minute) until <paramref name="probe"/> finds something or the child exits.</summary>
+    private static string? WaitFor(ChildCli child, Func<string?> probe)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            try
+            {
+                if (probe() is { } found)
+                {
+                    return found;
+                }
+            }
+            catch (IOException)
+            {
+                // A folder vanished between listing and looking: try again.
+            }
+
+            Thread.Sleep(2);
+        }
+
+        return null;
+    }
+
+    private static bool Same(SortedDictionary<string, string> a, SortedDictionary<string, string> b) => a.SequenceEqual(b);
+
+    /// <summary>A notebook whose one output cell prints <c>size</c> characters, so its .ipynb takes a while to write.</summary>
+    private static string BigOutputNotebook()
+    {
+        object Code(string id, string source, bool parameters) => new Dictionary<string, object>
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null!,
+            ["id"] = id,
+            ["metadata"] = parameters
+                ? new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" }, ["tags"] = new[] { "parameters" } }
+                : new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" } },
+            ["outputs"] = Array.Empty<object>(),
+            ["source"] = source,
+        };
+        var doc = new Dictionary<string, object>
+        {
+            ["cells"] = new[] { Code("c1", "int size = 10;", true), Code("c2", "Console.Write(new string('x', size));", false) },
+            ["metadata"] = new Dictionary<string, object>
+            {
+                ["kernelspec"] = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
+                ["language_info"] = new { name = "csharp" },
+            },
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
+    }
+}
