@@ -196,7 +196,7 @@ public static class ReportWriter
             {
                 isReport = Manifest.Read(manifest).Tool == "pipeline";
             }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+            catch (ManifestFormatException)
             {
                 isReport = false;
             }
