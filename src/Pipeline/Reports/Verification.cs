@@ -83,7 +83,13 @@ public static class Verification
         {
             // The copy beside the manifest must still be what the manifest describes.
             var onDisk = Path.Combine(shipped, output.Path);
-            if (File.Exists(onDisk) && ManifestEntry.Of(onDisk, output.Path).Sha256 is var diskSha && diskSha != output.Sha256)
+            if (!File.Exists(onDisk))
+            {
+                rows.Add(new VerificationRow("output", output.Path, FileCheck.MissingOutput, "listed in the manifest but no longer beside it (deleted or moved)"));
+                continue;
+            }
+
+            if (ManifestEntry.Of(onDisk, output.Path).Sha256 is var diskSha && diskSha != output.Sha256)
             {
                 rows.Add(new VerificationRow("output", output.Path, FileCheck.Mismatch, $"the file beside the manifest was changed: expected {Short(output.Sha256)}, found {Short(diskSha)}"));
                 continue;

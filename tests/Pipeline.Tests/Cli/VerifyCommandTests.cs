@@ -46,6 +46,17 @@ public class VerifyCommandTests
     }
 
     [Fact]
+    public void A_deleted_output_beside_the_manifest_exits_3_naming_it()
+    {
+        using var tmp = new TempFolder();
+        var manifest = WriteReport(tmp);
+        File.Delete(tmp["out/tables/claim_checks.csv"]);
+        var (code, output, _) = Run("verify", manifest);
+        Assert.Equal(3, code);
+        Assert.Contains("tables/claim_checks.csv  listed in the manifest but no longer beside it", output);
+    }
+
+    [Fact]
     public void One_changed_byte_in_an_input_exits_3_naming_the_input()
     {
         using var tmp = new TempFolder();

@@ -162,7 +162,4 @@ internal static class Snapshot
 internal static class Privilege
 {
     public static bool IsRoot => Environment.UserName == "root" || TmpfsMount.Exec("id", "-u").Output.Trim() == "0";
-
-    /// <summary>CI=true: strategies that fall through to a skip must instead fail.</summary>
-    public static bool Required => TestPaths.RealDataRequired;
 }
