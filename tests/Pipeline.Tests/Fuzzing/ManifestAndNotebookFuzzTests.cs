@@ -32,7 +32,9 @@ public sealed class ManifestAndNotebookFuzzTests
     {
         using var tmp = new TempFolder();
         await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["report"]);
-        var manifest = File.ReadAllBytes(Path.Combine(tmp["report"], Manifest.FileName));
+        // A committed manifest (of the default report, with a fixed commit and time), not the one just
+        // written: that one records this commit and machine, and the table must not change with them.
+        var manifest = File.ReadAllBytes(TestPaths.Fixture("fuzz", "manifest-base.json"));
         var first = FuzzFiles.FirstSeed(DefaultSeed);
         var cases = FuzzFiles.Cases(ManifestCases);
         var (results, errors, failures) = (0, 0, new List<string>());
@@ -63,7 +65,7 @@ public sealed class ManifestAndNotebookFuzzTests
         Reliability.Record(
             ReliabilityArea.Fuzzing,
             "Manifest reader (pipeline verify): damaged manifest.json",
-            $"a report manifest × {Mutation.All.Count} operators, 1–3 per case",
+            $"a report manifest (committed fixture) × {Mutation.All.Count} operators, 1–3 per case",
             $"{cases} files (seeds {first}–{first + cases - 1})",
             $"{failures.Count} unhandled exceptions or errors not naming the file ({results} read and checked, {errors} clear errors)");
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} failed:\n" + string.Join('\n', failures.Take(15)));
