@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text.Json;
 
 namespace Pipeline.Tests.Faults;
 
@@ -162,4 +163,37 @@ internal static class Snapshot
 internal static class Privilege
 {
     public static bool IsRoot => Environment.UserName == "root" || TmpfsMount.Exec("id", "-u").Output.Trim() == "0";
+}
+
+/// <summary>Small nbformat 4.5 C# notebooks for the fault tests: a tagged parameters cell, then one code cell.</summary>
+internal static class TestNotebook
+{
+    /// <summary>The notebook's JSON: cell c1 (tagged <c>parameters</c>) holds <paramref name="parameters"/>, cell c2 <paramref name="code"/>.</summary>
+    public static string Json(string parameters, string code)
+    {
+        var doc = new Dictionary<string, object>
+        {
+            ["cells"] = new[] { Cell("c1", parameters, isParameters: true), Cell("c2", code, isParameters: false) },
+            ["metadata"] = new Dictionary<string, object>
+            {
+                ["kernelspec"] = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
+                ["language_info"] = new { name = "csharp" },
+            },
+            ["nbformat"] = 4,
+            ["nbformat_minor"] = 5,
+        };
+        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static Dictionary<string, object> Cell(string id, string source, bool isParameters) => new()
+    {
+        ["cell_type"] = "code",
+        ["execution_count"] = null!,
+        ["id"] = id,
+        ["metadata"] = isParameters
+            ? new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" }, ["tags"] = new[] { "parameters" } }
+            : new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" } },
+        ["outputs"] = Array.Empty<object>(),
+        ["source"] = source,
+    };
 }

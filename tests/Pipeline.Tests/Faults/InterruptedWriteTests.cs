@@ -145,30 +145,5 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
     private static bool Same(SortedDictionary<string, string> a, SortedDictionary<string, string> b) => a.SequenceEqual(b);
 
     /// <summary>A notebook whose one output cell prints <c>size</c> characters, so its .ipynb takes a while to write.</summary>
-    private static string BigOutputNotebook()
-    {
-        object Code(string id, string source, bool parameters) => new Dictionary<string, object>
-        {
-            ["cell_type"] = "code",
-            ["execution_count"] = null!,
-            ["id"] = id,
-            ["metadata"] = parameters
-                ? new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" }, ["tags"] = new[] { "parameters" } }
-                : new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" } },
-            ["outputs"] = Array.Empty<object>(),
-            ["source"] = source,
-        };
-        var doc = new Dictionary<string, object>
-        {
-            ["cells"] = new[] { Code("c1", "int size = 10;", true), Code("c2", "Console.Write(new string('x', size));", false) },
-            ["metadata"] = new Dictionary<string, object>
-            {
-                ["kernelspec"] = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
-                ["language_info"] = new { name = "csharp" },
-            },
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-        };
-        return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true });
-    }
+    private static string BigOutputNotebook() => TestNotebook.Json("int size = 10;", "Console.Write(new string('x', size));");
 }

@@ -75,35 +75,11 @@ public sealed class VerifyEveryFileTests
     {
         Directory.CreateDirectory(temp["nb"]);
         File.WriteAllText(temp["nb/data.txt"], "alpha\nbeta\ngamma\n");
-        var cells = new[]
-        {
-            Cell("c1", "var dataPath = \"data.txt\";", parameters: true),
-            Cell("c2", "Console.WriteLine(string.Join(\",\", File.ReadAllLines(dataPath)));", parameters: false),
-        };
-        var doc = new Dictionary<string, object>
-        {
-            ["cells"] = cells,
-            ["metadata"] = new Dictionary<string, object> { ["kernelspec"] = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" }, ["language_info"] = new { name = "csharp" } },
-            ["nbformat"] = 4,
-            ["nbformat_minor"] = 5,
-        };
-        File.WriteAllText(temp["nb/data.ipynb"], JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(temp["nb/data.ipynb"], TestNotebook.Json("var dataPath = \"data.txt\";", "Console.WriteLine(string.Join(\",\", File.ReadAllLines(dataPath)));"));
         var (code, _, err) = CliRun.Run("run", temp["nb/data.ipynb"], "-o", temp["nb/out/data.ipynb"]);
         Assert.True(code == 0, err);
         var manifest = temp["nb/out/data.manifest.json"];
         Assert.Equal(2, Manifest.Read(manifest).Inputs.Count);
         return manifest;
     }
-
-    private static Dictionary<string, object> Cell(string id, string source, bool parameters) => new()
-    {
-        ["cell_type"] = "code",
-        ["execution_count"] = null!,
-        ["id"] = id,
-        ["metadata"] = parameters
-            ? new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" }, ["tags"] = new[] { "parameters" } }
-            : new Dictionary<string, object> { ["dotnet_interactive"] = new { language = "csharp" } },
-        ["outputs"] = Array.Empty<object>(),
-        ["source"] = source,
-    };
 }
