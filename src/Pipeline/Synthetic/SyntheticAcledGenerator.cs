@@ -104,41 +104,7 @@ public static class SyntheticAcledGenerator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath)
-            ?? throw new ArgumentException($"'{path}' names no file inside a folder.", nameof(path));
-        Directory.CreateDirectory(folder);
-
-        if (OutputFiles.IsSpecial(fullPath))
-        {
-            // A device or FIFO (/dev/stdout, /dev/null): write into it; a rename would replace the device.
-            using var device = new FileStream(fullPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            var written = Write(device, options);
-            device.Flush();
-            return written;
-        }
-
-        // The staging file carries this process's id, so a later run can remove what a killed one left.
-        string prefix = "." + Path.GetFileName(fullPath) + ".tmp-";
-        OutputFiles.RemoveStale(folder, prefix);
-        string temp = Path.Combine(folder, prefix + OutputFiles.ProcessTag + "." + Path.GetRandomFileName());
-        try
-        {
-            SyntheticSummary summary;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                summary = Write(stream, options);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, fullPath, overwrite: true);
-            return summary;
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        return AtomicFile.Write(path, stream => Write(stream, options));
     }
 
     internal static string[] ToFields(SyntheticEvent e, int number, string country) =>
