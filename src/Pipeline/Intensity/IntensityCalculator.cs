@@ -200,7 +200,7 @@ public static class IntensityCalculator
                 fatalities[i] += e.Fatalities;
             }
 
-            AddBand(e, i, 1);
+            AddBand(e, i);
         }
 
         /// <summary>Adds an event without a date range or fatality band (band policy), from its columns.</summary>
@@ -297,18 +297,11 @@ public static class IntensityCalculator
             }
         }
 
-        private void AddBand(ConflictEvent e, int i, double weight)
+        private void AddBand(ConflictEvent e, int i)
         {
-            if (e.FatalitiesLow is null && e.FatalitiesHigh is null)
-            {
-                low[i] += e.Fatalities * weight;
-                high[i] += e.Fatalities * weight;
-                return;
-            }
-
-            anyBand = true;
-            low[i] += (e.FatalitiesLow ?? e.Fatalities) * weight;
-            high[i] += (e.FatalitiesHigh ?? e.Fatalities) * weight;
+            anyBand |= e.FatalitiesLow is not null || e.FatalitiesHigh is not null;
+            low[i] += e.FatalitiesLow ?? e.Fatalities;
+            high[i] += e.FatalitiesHigh ?? e.Fatalities;
         }
 
         private int Index(DateOnly date)

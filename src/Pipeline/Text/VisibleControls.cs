@@ -41,9 +41,6 @@ public static class VisibleControls
         return b.ToString();
     }
 
-    /// <summary>Whether the text holds a character <see cref="Reveal"/> would replace.</summary>
-    public static bool HasHidden(string text) => text.AsSpan().IndexOfAny(Hidden) >= 0;
-
     private static readonly System.Buffers.SearchValues<char> Hidden = System.Buffers.SearchValues.Create(
     [
         .. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c),
