@@ -69,16 +69,10 @@ internal sealed class ArticleJsonReader
             return null;
         }
 
-        Span<char> chars = stackalloc char[512];
         var offset = 0;
-        while (offset < bytes.Length)
+        while (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(offset), out _, out var read) == System.Buffers.OperationStatus.Done)
         {
-            var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(offset), chars, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
             offset += read;
-            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData)
-            {
-                return offset;
-            }
         }
 
         return offset;
