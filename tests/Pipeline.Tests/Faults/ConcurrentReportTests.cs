@@ -77,7 +77,7 @@ public sealed class ConcurrentReportTests
     private static bool IsRenderedPng(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        return bytes.Length > 10_000 && bytes.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        return bytes.Length > 10_000 && bytes.AsSpan().StartsWith(PngFile.Signature);
     }
 
     /// <summary>Every output's hash plus the manifest's recorded output hashes (the manifest itself holds a timestamp).</summary>

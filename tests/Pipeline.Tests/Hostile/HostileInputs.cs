@@ -79,19 +79,17 @@ internal static class HostileInputs
 
         records[7][Col("fatalities")] = Payloads[0];
         placements++;
-        var csv = new StringBuilder();
+        var csv = new StringWriter();
+        var writer = new Pipeline.Text.Rfc4180Writer(csv);
         foreach (var r in records)
         {
-            csv.Append(string.Join(',', r.Select(Quote))).Append('\n');
+            writer.WriteRecord(r);
         }
 
         var path = System.IO.Path.Combine(folder, "hostile.synthetic.acled.csv");
         File.WriteAllText(path, csv.ToString());
         return (path, placements);
     }
-
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     /// <summary>The shipped article with payloads in its text fields (its id and dates unchanged).</summary>
     public static (string Folder, int Placements) WriteArticle(string folder)
