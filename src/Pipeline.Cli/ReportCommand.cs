@@ -31,7 +31,7 @@ internal static class ReportCommand
         var imprecise = new Option<string>("--imprecise") { Description = "band | spread: events dated more coarsely than the bin", DefaultValueFactory = _ => "band" };
         imprecise.AcceptOnlyFromAmong("band", "spread");
         var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap and placebo draws", DefaultValueFactory = _ => EventStudyOptions.Default.Seed };
-        var output = new Option<string>("--out") { Description = "Output folder (replaced as a whole once the new report is complete)", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "Output folder; an earlier report there is replaced once the new one is complete, other files are left alone", DefaultValueFactory = _ => "out" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not render PNGs with Chromium" };
         var command = new Command("report", "Write the self-contained HTML report, CSV tables, PNG charts and manifest.json")
         {
@@ -86,6 +86,16 @@ internal static class ReportCommand
 
             stdout.WriteLine($"wrote {Path.Combine(r.OutDir, ReportWriter.HtmlFile)} ({new FileInfo(Path.Combine(r.OutDir, ReportWriter.HtmlFile)).Length / 1024.0:0} KiB), {r.Outputs.Count} files listed in manifest.json");
             stdout.WriteLine($"events analysed: {a.Events.Count}; mentions: {a.Mentions.Count} ({a.Mentions.Count(m => m.Coverage == CoverageStatus.Outside)} outside coverage); rejected rows: {a.Tables.Sum(t => t.Rejected)}");
+            if (r.Removed.Count > 0)
+            {
+                stdout.WriteLine($"removed {r.Removed.Count} file(s) the earlier report wrote and this one does not: {string.Join(", ", r.Removed)}");
+            }
+
+            if (r.LeftAlone.Count > 0)
+            {
+                stdout.WriteLine($"left alone (not written by this report): {Shown(r.LeftAlone)}");
+            }
+
             if (r.PngNote is not null)
             {
                 stdout.WriteLine(r.PngNote);
@@ -96,6 +106,10 @@ internal static class ReportCommand
         });
         return command;
     }
+
+    /// <summary>The first entries of a list and how many more, so a folder of thousands stays one line.</summary>
+    internal static string Shown(IReadOnlyList<string> entries, int first = 12) =>
+        string.Join(", ", entries.Take(first)) + (entries.Count > first ? $" and {entries.Count - first} more" : "");
 
     private static DateOnly? Date(string? text, string option)
     {

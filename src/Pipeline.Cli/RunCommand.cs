@@ -49,29 +49,47 @@ internal static class RunCommand
             var options = new NotebookRunOptions { Parameters = overrides, CellTimeout = TimeSpan.FromSeconds(seconds) };
             var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
 
-            var manifestPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath) + ManifestSuffix);
+            var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
+            var manifestName = Path.GetFileNameWithoutExtension(outPath) + ManifestSuffix;
+            var ipynbName = Relative(outDir, Path.GetFullPath(outPath));
+            var htmlName = Relative(outDir, Path.GetFullPath(htmlPath));
+            if (htmlName.Split('/').Contains("..") || Path.IsPathRooted(htmlName))
+            {
+                throw new ArgumentException($"--html '{htmlPath}' must be inside the folder of -o ({outDir}), where the manifest lists it");
+            }
+
+            CommitResult commit;
             try
             {
-                AtomicFile.WriteAllText(outPath, NotebookFile.ToIpynb(result.Notebook));
-                AtomicFile.WriteAllText(htmlPath, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
-                if (result.Failure is { } failure)
-                {
-                    // A manifest promises reproducible outputs; a stale one from an earlier run would now lie.
-                    File.Delete(manifestPath);
-                    stderr.WriteLine($"error: {path}: {failure} (the executed notebook with the error is in {outPath})");
-                    return CliApp.CellFailed;
-                }
-
+                using var owned = OwnedOutputs.Begin(outDir, manifestName);
+                var stagedIpynb = Path.Combine(owned.Staging, ipynbName);
+                var stagedHtml = Path.Combine(owned.Staging, htmlName);
+                Directory.CreateDirectory(Path.GetDirectoryName(stagedHtml)!);
+                File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(result.Notebook));
+                File.WriteAllText(stagedHtml, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
                 var timeoutArgs = parse.GetResult(timeout) is { Implicit: false } ? new[] { "--timeout", seconds.ToString(CultureInfo.InvariantCulture) } : [];
-                var manifest = Manifest(path, overrides, outPath, htmlPath, result, timeoutArgs);
-                AtomicFile.WriteAllText(manifestPath, manifest.ToJson());
+                var manifest = Manifest(path, overrides, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, timeoutArgs, outDir);
+                File.WriteAllText(Path.Combine(owned.Staging, manifestName), manifest.ToJson());
+                commit = owned.Commit();
             }
-            catch (Exception ex) when (OutputErrors.Explain(ex, "the executed notebook", outPath, "-o", replacesAtomically: false) is { } explained)
+            catch (Exception ex) when (OutputErrors.Explain(ex, "the executed notebook", outPath, "-o") is { } explained)
             {
                 throw explained;
             }
 
-            stdout.WriteLine($"wrote {outPath}, {htmlPath}, {Path.Combine(Path.GetDirectoryName(outPath) ?? "", Path.GetFileName(manifestPath))}: {result.Notebook.Cells.Count(c => c.ExecutionCount is not null)} code cells in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+            if (commit.LeftAlone.Count > 0)
+            {
+                var shownDir = Path.GetDirectoryName(outPath) is { Length: > 0 } d ? d : ".";
+                stdout.WriteLine($"left alone in {shownDir} (not written by this run): {ReportCommand.Shown(commit.LeftAlone)}");
+            }
+
+            if (result.Failure is { } failure)
+            {
+                stderr.WriteLine($"error: {path}: {failure} (the executed notebook with the error is in {outPath}; its manifest records the failure, so verify will not re-run it)");
+                return CliApp.CellFailed;
+            }
+
+            stdout.WriteLine($"wrote {outPath}, {htmlPath}, {Path.Combine(Path.GetDirectoryName(outPath) ?? "", manifestName)}: {result.Notebook.Cells.Count(c => c.ExecutionCount is not null)} code cells in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
             return CliApp.Ok;
         });
         return command;
@@ -104,9 +122,8 @@ internal static class RunCommand
         }
     }
 
-    private static Manifest Manifest(string notebookPath, IReadOnlyList<KeyValuePair<string, string>> overrides, string outPath, string htmlPath, RunResult result, string[] timeoutArgs)
+    private static Manifest Manifest(string notebookPath, IReadOnlyList<KeyValuePair<string, string>> overrides, (string Staged, string Name) ipynb, (string Staged, string Name) html, RunResult result, string[] timeoutArgs, string outDir)
     {
-        var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
         var notebookFull = Path.GetFullPath(notebookPath);
         var notebookDir = Path.GetDirectoryName(notebookFull)!;
         var inputs = new List<ManifestEntry> { ManifestEntry.Of(notebookPath, notebookPath) };
@@ -135,8 +152,8 @@ internal static class RunCommand
 
         var outputs = new List<ManifestEntry>
         {
-            ManifestEntry.Of(outPath, Relative(outDir, Path.GetFullPath(outPath))),
-            ManifestEntry.Of(htmlPath, Relative(outDir, Path.GetFullPath(htmlPath))),
+            ManifestEntry.Of(ipynb.Staged, ipynb.Name),
+            ManifestEntry.Of(html.Staged, html.Name),
         };
         var command = new List<string> { "run", notebookPath };
         foreach (var (name, value) in overrides)
@@ -163,7 +180,10 @@ internal static class RunCommand
             inputs,
             outputs,
             DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            command);
+            command)
+        {
+            Failure = result.Failure?.ToString(),
+        };
     }
 
     private static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');

@@ -93,6 +93,7 @@ public sealed class AcledFetcher
         }
 
         var csv = Path.Combine(outFolder, query.FileStem + ".csv");
+        FetchProvenance.EnsureOwned(csv);
         string? previous = null;
         if (mode == FetchMode.Update && File.Exists(csv))
         {

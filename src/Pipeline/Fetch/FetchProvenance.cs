@@ -55,6 +55,42 @@ public sealed record FetchProvenance(
         return File.Exists(path) ? JsonSerializer.Deserialize<FetchProvenance>(File.ReadAllBytes(path), Json) : null;
     }
 
+    /// <summary>
+    /// Refuses to replace an events file this tool did not fetch: an existing <paramref name="csvPath"/> is the
+    /// tool's only when a provenance file written by pipeline sits beside it and names it; a provenance path
+    /// holding something else is refused too. Devices are written into as before.
+    /// </summary>
+    /// <exception cref="FetchException">The file (or its provenance path) holds something the tool did not write.</exception>
+    internal static void EnsureOwned(string csvPath)
+    {
+        var provenancePath = PathFor(csvPath);
+        var csvExists = File.Exists(csvPath) && !OutputFiles.IsSpecial(csvPath);
+        if (!csvExists && !File.Exists(provenancePath))
+        {
+            return;
+        }
+
+        FetchProvenance? provenance = null;
+        try
+        {
+            provenance = TryReadFor(csvPath);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or IOException)
+        {
+            provenance = null;
+        }
+
+        var ours = provenance is not null && provenance.Tool.StartsWith("pipeline", StringComparison.Ordinal)
+            && string.Equals(provenance.Output?.File, Path.GetFileName(csvPath), StringComparison.Ordinal);
+        if (!ours)
+        {
+            var what = csvExists ? csvPath : provenancePath;
+            throw new FetchException(
+                $"{what} exists and was not written by pipeline fetch (no provenance file by pipeline naming it beside it); it is left alone",
+                "move it away, or fetch into another folder");
+        }
+    }
+
     internal static string ToolName() =>
         "pipeline " + (typeof(FetchProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
 

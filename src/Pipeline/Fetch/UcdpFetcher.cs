@@ -131,6 +131,7 @@ public sealed class UcdpFetcher
         }
 
         var csv = Path.Combine(outFolder, query.FileStem + ".csv");
+        FetchProvenance.EnsureOwned(csv);
         var rows = records.Cast<IReadOnlyDictionary<string, string>>().ToList();
         EventCsv.Write(csv, EventCsv.Columns([], rows), rows);
         return Finish(query, csv, new Uri(root, $"api/gedevents/{query.Version}").AbsoluteUri, code.Value.ToString(CultureInfo.InvariantCulture), pages, rows.Count, fetched, fromCache, cache);
@@ -215,6 +216,7 @@ public sealed class UcdpFetcher
 
         var entry = cache.Entry(key)!;
         var csv = Path.Combine(outFolder, query.FileStem + ".csv");
+        FetchProvenance.EnsureOwned(csv);
         var rows = ExtractCountry(zipPath, csv, name, code, url.AbsoluteUri);
         if (rows == 0)
         {

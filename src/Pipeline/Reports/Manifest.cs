@@ -45,6 +45,20 @@ public sealed record Manifest(
     string? GeneratedAtUtc,
     IReadOnlyList<string> Command)
 {
+    /// <summary>
+    /// The manifest format this version writes. 1: no <c>schema_version</c> key (read as before); 2: the key is
+    /// written, <see cref="Outputs"/> is the complete list of files the run owns in its folder (with the
+    /// manifest itself), which a re-run replaces or removes and nothing else, and a failed notebook run is
+    /// recorded with <see cref="Failure"/>.
+    /// </summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The format version this manifest was read from (<see cref="CurrentSchemaVersion"/> when built in memory).</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Why the run it records failed (a notebook cell), or null when it succeeded; a failed run is not re-run by verify.</summary>
+    public string? Failure { get; init; }
+
     /// <summary>Stands for the output folder inside <see cref="Command"/>.</summary>
     public const string OutPlaceholder = "{out}";
 
@@ -199,6 +213,7 @@ public sealed record Manifest(
         static IReadOnlyList<ManifestEntry> Files(JsonElement e) =>
             e.EnumerateArray().Select(f => new ManifestEntry(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!, f.GetProperty("size").GetInt64())).ToList();
         var tool = r.GetProperty("tool");
+        var schema = r.TryGetProperty("schema_version", out var sv) ? sv.GetInt32() : 1;
         return new Manifest(
             tool.GetProperty("name").GetString()!,
             tool.GetProperty("version").GetString()!,
@@ -208,7 +223,11 @@ public sealed record Manifest(
             Files(r.GetProperty("inputs")),
             Files(r.GetProperty("outputs")),
             r.GetProperty("nondeterministic").TryGetProperty("generated_at_utc", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
-            r.TryGetProperty("command", out var cmd) ? cmd.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : []);
+            r.TryGetProperty("command", out var cmd) ? cmd.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [])
+        {
+            SchemaVersion = schema,
+            Failure = r.TryGetProperty("failure", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null,
+        };
     }
 
     /// <summary>
@@ -218,6 +237,11 @@ public sealed record Manifest(
     /// </summary>
     private static void Check(Manifest m, string path)
     {
+        if (m.SchemaVersion is < 1 or > CurrentSchemaVersion)
+        {
+            throw new ManifestFormatException(path, $"has schema_version {m.SchemaVersion}; this version of pipeline reads 1 to {CurrentSchemaVersion} (a newer pipeline wrote it?)");
+        }
+
         foreach (var (kind, entries) in new[] { ("inputs", m.Inputs), ("outputs", m.Outputs) })
         {
             for (var i = 0; i < entries.Count; i++)
@@ -248,6 +272,7 @@ public sealed record Manifest(
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
+            w.WriteNumber("schema_version", SchemaVersion);
             w.WriteStartObject("tool");
             w.WriteString("name", Tool);
             w.WriteString("version", ToolVersion);
@@ -264,6 +289,11 @@ public sealed record Manifest(
             WriteMap(w, "parameters", Parameters);
             WriteFiles(w, "inputs", Inputs);
             WriteFiles(w, "outputs", Outputs);
+            if (Failure is not null)
+            {
+                w.WriteString("failure", Failure);
+            }
+
             w.WriteStartObject("nondeterministic");
             w.WriteString("note", "values here change from run to run and are not compared by verify");
             w.WriteString("generated_at_utc", GeneratedAtUtc);

@@ -10,12 +10,20 @@ namespace Pipeline.Reports;
 /// <param name="Outputs">Every file written except the manifest, with hashes.</param>
 /// <param name="PngNote">Why PNGs are missing, or null when they were written (or not asked for).</param>
 /// <param name="Timings">Stage name → duration.</param>
-public sealed record ReportResult(string OutDir, IReadOnlyList<ManifestEntry> Outputs, string? PngNote, IReadOnlyList<(string Stage, TimeSpan Duration)> Timings);
+public sealed record ReportResult(string OutDir, IReadOnlyList<ManifestEntry> Outputs, string? PngNote, IReadOnlyList<(string Stage, TimeSpan Duration)> Timings)
+{
+    /// <summary>Files of the earlier report in the folder that this one no longer produces (removed).</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+
+    /// <summary>Entries of the folder the report did not write, left untouched.</summary>
+    public IReadOnlyList<string> LeftAlone { get; init; } = [];
+}
 
 /// <summary>
 /// Writes a report folder: <c>report.html</c>, <c>tables/*.csv</c>, <c>charts/*.png</c> and
-/// <c>manifest.json</c>. Everything is written into a temporary sibling folder first and moved into place at
-/// the end, so a failed or interrupted run never leaves a half-written report where a good one was.
+/// <c>manifest.json</c>. Everything is written into a staging folder first and committed at the end through
+/// <see cref="OwnedOutputs"/>, so a failed or interrupted run never leaves a half-written report where a good
+/// one was, and files the tool did not write are never touched.
 /// </summary>
 public static class ReportWriter
 {
@@ -84,8 +92,12 @@ public static class ReportWriter
         return args;
     }
 
-    /// <summary>Writes the report into <paramref name="outDir"/>, replacing what was there only once everything is written.</summary>
-    /// <exception cref="ArgumentException">The output path is a file.</exception>
+    /// <summary>
+    /// Writes the report into <paramref name="outDir"/> through <see cref="OwnedOutputs"/>: the files of an earlier
+    /// report there are replaced (and those it no longer produces removed) only once everything is written, and
+    /// nothing else in the folder is touched.
+    /// </summary>
+    /// <exception cref="ArgumentException">The output path is a file, or a non-empty folder with no earlier output of the tool.</exception>
     /// <param name="a">The analysis.</param>
     /// <param name="outDir">Output folder.</param>
     /// <param name="renderer">PNG renderer, or null for no PNGs.</param>
@@ -93,157 +105,61 @@ public static class ReportWriter
     /// <param name="ct">Cancels the run; nothing is moved into place then.</param>
     public static async Task<ReportResult> WriteAsync(ReportAnalysis a, string outDir, IChartImageRenderer? renderer, IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        var target = Path.GetFullPath(outDir);
-        if (File.Exists(target))
-        {
-            throw new ArgumentException($"--out {outDir} is a file; give a folder (it will be created)");
-        }
-
-        RefuseToReplaceOtherFiles(outDir, target);
-        var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"--out {outDir} has no parent folder");
-        Directory.CreateDirectory(parent);
-        RecoverInterrupted(parent, target);
-        var staging = Path.Combine(parent, StagingPrefix(target) + OutputFiles.ProcessTag);
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-
-        Directory.CreateDirectory(staging);
+        using var owned = OwnedOutputs.Begin(outDir, Manifest.FileName);
+        var staging = owned.Staging;
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
-        try
+        progress?.Report("drawing charts");
+        var figures = Charts(a);
+        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f), Caption(f.Name, a))).ToList();
+        timings.Add(("charts", clock.Elapsed));
+        clock.Restart();
+
+        progress?.Report("writing HTML and tables");
+        var parameters = Parameters(a);
+        var html = Path.Combine(staging, HtmlFile);
+        await File.WriteAllTextAsync(html, HtmlReport.Render(a, charts, PlotlyAssets.PlotlyJs, parameters), ct).ConfigureAwait(false);
+        Directory.CreateDirectory(Path.Combine(staging, "tables"));
+        foreach (var table in ReportTables.Build(a))
         {
-            progress?.Report("drawing charts");
-            var figures = Charts(a);
-            var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f), Caption(f.Name, a))).ToList();
-            timings.Add(("charts", clock.Elapsed));
+            await File.WriteAllTextAsync(Path.Combine(staging, "tables", table.Name + ".csv"), table.ToCsv(), ct).ConfigureAwait(false);
+        }
+
+        timings.Add(("write", clock.Elapsed));
+        clock.Restart();
+
+        string? pngNote = null;
+        if (renderer is not null)
+        {
+            progress?.Report("rendering PNGs");
+            pngNote = renderer.Unavailable;
+            if (pngNote is null)
+            {
+                var targets = figures.Select(f => ($"chart-{f.Name}", Path.Combine(staging, "charts", f.Name + ".png"))).ToList();
+                await renderer.RenderAsync(html, targets, ct).ConfigureAwait(false);
+            }
+
+            timings.Add(("png", clock.Elapsed));
             clock.Restart();
-
-            progress?.Report("writing HTML and tables");
-            var parameters = Parameters(a);
-            var html = Path.Combine(staging, HtmlFile);
-            await File.WriteAllTextAsync(html, HtmlReport.Render(a, charts, PlotlyAssets.PlotlyJs, parameters), ct).ConfigureAwait(false);
-            Directory.CreateDirectory(Path.Combine(staging, "tables"));
-            foreach (var table in ReportTables.Build(a))
-            {
-                await File.WriteAllTextAsync(Path.Combine(staging, "tables", table.Name + ".csv"), table.ToCsv(), ct).ConfigureAwait(false);
-            }
-
-            timings.Add(("write", clock.Elapsed));
-            clock.Restart();
-
-            string? pngNote = null;
-            if (renderer is not null)
-            {
-                progress?.Report("rendering PNGs");
-                pngNote = renderer.Unavailable;
-                if (pngNote is null)
-                {
-                    var targets = figures.Select(f => ($"chart-{f.Name}", Path.Combine(staging, "charts", f.Name + ".png"))).ToList();
-                    await renderer.RenderAsync(html, targets, ct).ConfigureAwait(false);
-                }
-
-                timings.Add(("png", clock.Elapsed));
-                clock.Restart();
-            }
-
-            var outputs = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
-                .Select(f => ManifestEntry.Of(f, Path.GetRelativePath(staging, f).Replace('\\', '/')))
-                .OrderBy(e => e.Path, StringComparer.Ordinal)
-                .ToList();
-            // A fetched file's provenance (query, page hashes, licence) is an input too, so the manifest says where the data came from.
-            var provenance = a.Inputs.EventFiles.Select(Fetch.FetchProvenance.PathFor).Where(File.Exists);
-            var inputs = a.Inputs.EventFiles.Concat(provenance).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/')))
-                .Concat(Directory.EnumerateFiles(a.Inputs.ArticlesFolder, "*.json").Order(StringComparer.Ordinal).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/'))))
-                .ToList();
-            var manifest = new Manifest("pipeline", Manifest.LibraryVersion(), Manifest.FindGitCommit(Environment.CurrentDirectory), Manifest.PackageVersions(), parameters, inputs, outputs,
-                DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Command(a));
-            await File.WriteAllTextAsync(Path.Combine(staging, Manifest.FileName), manifest.ToJson(), ct).ConfigureAwait(false);
-
-            Swap(staging, target);
-            timings.Add(("move", clock.Elapsed));
-            return new ReportResult(target, outputs, pngNote, timings);
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// The report replaces its output folder as a whole, so an existing folder is replaced only when it is
-    /// empty or holds an earlier report (its manifest says <c>pipeline</c>); <c>--out .</c> in a project, or
-    /// a home folder, is refused before anything is touched.
-    /// </summary>
-    private static void RefuseToReplaceOtherFiles(string outDir, string target)
-    {
-        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
-        {
-            return;
         }
 
-        var manifest = Path.Combine(target, Manifest.FileName);
-        var isReport = false;
-        if (File.Exists(manifest))
-        {
-            try
-            {
-                isReport = Manifest.Read(manifest).Tool == "pipeline";
-            }
-            catch (ManifestFormatException)
-            {
-                isReport = false;
-            }
-        }
+        var outputs = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
+            .Select(f => ManifestEntry.Of(f, Path.GetRelativePath(staging, f).Replace('\\', '/')))
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+        // A fetched file's provenance (query, page hashes, licence) is an input too, so the manifest says where the data came from.
+        var provenance = a.Inputs.EventFiles.Select(Fetch.FetchProvenance.PathFor).Where(File.Exists);
+        var inputs = a.Inputs.EventFiles.Concat(provenance).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/')))
+            .Concat(Directory.EnumerateFiles(a.Inputs.ArticlesFolder, "*.json").Order(StringComparer.Ordinal).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/'))))
+            .ToList();
+        var manifest = new Manifest("pipeline", Manifest.LibraryVersion(), Manifest.FindGitCommit(Environment.CurrentDirectory), Manifest.PackageVersions(), parameters, inputs, outputs,
+            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Command(a));
+        await File.WriteAllTextAsync(Path.Combine(staging, Manifest.FileName), manifest.ToJson(), ct).ConfigureAwait(false);
 
-        if (!isReport)
-        {
-            throw new ArgumentException(
-                $"--out {outDir} already exists and holds files that are not an earlier report (no {Manifest.FileName} written by pipeline); "
-                + "a report replaces its whole output folder, so give a new or empty folder (e.g. --out out/report)");
-        }
-    }
-
-    private static void Swap(string staging, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(staging, target);
-            return;
-        }
-
-        var old = Path.Combine(Path.GetDirectoryName(target)!, OldPrefix(target) + OutputFiles.ProcessTag);
-        Directory.Move(target, old);
-        Directory.Move(staging, target);
-        Directory.Delete(old, recursive: true);
-    }
-
-    /// <summary>The staging folder's name without its process tag: <c>.{name}.tmp-</c> beside the target.</summary>
-    internal static string StagingPrefix(string target) => $".{Path.GetFileName(target)}.tmp-";
-
-    private static string OldPrefix(string target) => $".{Path.GetFileName(target)}.old-";
-
-    /// <summary>
-    /// Cleans up after a run that was killed: its staging folder is deleted, and a previous report it had
-    /// already moved aside (killed between the two renames of <see cref="Swap"/>) is put back when nothing
-    /// took its place. Folders of runs still going are left alone.
-    /// </summary>
-    private static void RecoverInterrupted(string parent, string target)
-    {
-        var aside = OutputFiles.StaleEntries(parent, OldPrefix(target)).Where(Directory.Exists).ToList();
-        if (!Directory.Exists(target) && !File.Exists(target) && aside.Count > 0)
-        {
-            Directory.Move(aside[^1], target);
-        }
-
-        OutputFiles.RemoveStale(parent, OldPrefix(target));
-        OutputFiles.RemoveStale(parent, StagingPrefix(target));
+        ct.ThrowIfCancellationRequested();
+        var commit = owned.Commit();
+        timings.Add(("move", clock.Elapsed));
+        return new ReportResult(commit.Folder, outputs, pngNote, timings) { Removed = commit.Removed, LeftAlone = commit.LeftAlone };
     }
 
     private static string Caption(string chart, ReportAnalysis a) => chart switch

@@ -59,7 +59,20 @@ public static class Verification
             throw new ManifestFormatException(manifestPath, "records no command, so it cannot be re-run (written by an older version?)");
         }
 
+        if (manifest.Failure is not null)
+        {
+            throw new ManifestFormatException(manifestPath, $"records a run that failed ({manifest.Failure}), so there is nothing reproduced to verify; fix the failure and run it again");
+        }
+
         var rows = new List<VerificationRow>();
+        var shippedFolder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        if (OwnedOutputs.HasInterruptedCommit(shippedFolder, Path.GetFileName(manifestPath)))
+        {
+            // Outputs beside the manifest are a mix of two runs until the next run finishes the commit.
+            rows.Add(new VerificationRow("folder", OwnedOutputs.JournalName(Path.GetFileName(manifestPath)), FileCheck.Mismatch,
+                "a commit into this folder was interrupted (the run was killed while moving its files into place); run the same command again to finish it, then verify"));
+        }
+
         foreach (var input in manifest.Inputs)
         {
             if (!File.Exists(input.Path))

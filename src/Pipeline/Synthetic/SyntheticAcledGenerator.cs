@@ -103,8 +103,24 @@ public static class SyntheticAcledGenerator
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (File.Exists(path) && !OutputFiles.IsSpecial(path) && new FileInfo(path).Length > 0 && !IsWrittenByGenerator(path))
+        {
+            throw new ArgumentException(
+                $"{path} exists and is not a synthetic dataset written by this generator (its first row's source is not '{SyntheticEventFactory.SourceMarker}'); it is left alone. Write to another file, or move it away first",
+                nameof(path));
+        }
 
         return AtomicFile.Write(path, stream => Write(stream, options));
+    }
+
+    /// <summary>True when the file's first data row carries the generator's source marker, so replacing it destroys nothing a person wrote.</summary>
+    private static bool IsWrittenByGenerator(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var header = reader.ReadLine();
+        var first = reader.ReadLine();
+        return header is not null && header.StartsWith("event_id_cnty,", StringComparison.Ordinal)
+            && first is not null && first.Contains("," + SyntheticEventFactory.SourceMarker + ",", StringComparison.Ordinal);
     }
 
     internal static string[] ToFields(SyntheticEvent e, int number, string country) =>

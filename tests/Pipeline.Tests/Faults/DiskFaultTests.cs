@@ -11,6 +11,9 @@ namespace Pipeline.Tests.Faults;
 /// </summary>
 public sealed class DiskFaultTests
 {
+    /// <summary>A small file as synth writes it (header and one row with the generator's source marker), so synth may replace it.</summary>
+    private static readonly string PreviousSynth = File.ReadLines(Pipeline.Tests.Reports.ReportRun.DefaultEvents).Take(2).Aggregate((a, b) => a + "\n" + b) + "\n";
+
     private sealed record Outcome(string Command, bool Clear, string Detail);
 
     [Fact]
@@ -23,8 +26,8 @@ public sealed class DiskFaultTests
         if (mount is not null)
         {
             strategy = "tmpfs of 256 KiB";
-            // A previous small output the failed runs must not touch.
-            File.WriteAllText(Path.Combine(mount.Path, "events.csv"), "previous\n");
+            // A previous small output of synth (its marker in the first row), which the failed run must not touch.
+            File.WriteAllText(Path.Combine(mount.Path, "events.csv"), PreviousSynth);
             outcomes.Add(Check("report", mount.Path, "the disk is full", "--out", Path.Combine(mount.Path, "report"),
                 () => CliRun.Run(Report(Path.Combine(mount.Path, "report")))));
             outcomes.Add(Check("synth", mount.Path, "the disk is full", "--out", Path.Combine(mount.Path, "events.csv"),
@@ -46,7 +49,7 @@ public sealed class DiskFaultTests
         Assert.Equal(mount is null ? 1 : 2, outcomes.Count);
         if (mount is not null)
         {
-            Assert.Equal("previous\n", File.ReadAllText(Path.Combine(mount.Path, "events.csv")));
+            Assert.Equal(PreviousSynth, File.ReadAllText(Path.Combine(mount.Path, "events.csv")));
         }
     }
 

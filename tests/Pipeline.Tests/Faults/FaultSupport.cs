@@ -140,6 +140,10 @@ internal sealed class TmpfsMount : IDisposable
 /// <summary>Hashes of every file under a folder, by relative path: what "the bytes are unchanged" compares.</summary>
 internal static class Snapshot
 {
+    /// <summary>Like <see cref="Of"/>, without top-level hidden entries (a run's staging folder and journal inside the output folder).</summary>
+    public static SortedDictionary<string, string> Visible(string folder) =>
+        new(Of(folder).Where(kv => !kv.Key.StartsWith('.')).ToDictionary(), StringComparer.Ordinal);
+
     public static SortedDictionary<string, string> Of(string folder)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);

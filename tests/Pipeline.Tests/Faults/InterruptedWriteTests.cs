@@ -15,6 +15,7 @@ namespace Pipeline.Tests.Faults;
 public sealed class InterruptedWriteTests(ITestOutputHelper log)
 {
     private const int Attempts = 3;
+    private const string RunManifestSuffix = ".manifest.json";
 
     [Fact]
     public void A_report_killed_while_writing_leaves_the_previous_report_intact_and_the_next_run_succeeds()
@@ -24,7 +25,7 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         var outDir = temp["out"];
         var previous = ChildCli.Run(repo, "report", "--no-png", "--seed", "7", "--out", outDir);
         Assert.True(previous.Code == 0, previous.Err);
-        var before = Snapshot.Of(outDir);
+        var before = Snapshot.Visible(outDir);
 
         var interrupted = false;
         string? staging = null;
@@ -33,27 +34,28 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         {
             // With PNGs the staging folder lives for seconds (Chromium renders four charts).
             using var child = ChildCli.Start(repo, "report", "--out", outDir);
-            staging = WaitFor(child, () => Directory.EnumerateDirectories(temp.Path, ".out.tmp-pid*")
+            staging = WaitFor(child, () => Directory.EnumerateDirectories(outDir, OwnedOutputs.StagingPrefix(Manifest.FileName) + "pid*")
                 .FirstOrDefault(d => Directory.Exists(Path.Combine(d, "tables")) && File.Exists(Path.Combine(d, ReportWriter.HtmlFile))));
             log.WriteLine($"attempt {attempt}: staging {(staging is null ? "never seen" : "seen")}");
             if (staging is not null && child.Freeze())
             {
-                // Frozen: the manifest is the last file written before the swap, so its absence proves no commit yet.
-                interrupted = Directory.Exists(staging) && !File.Exists(Path.Combine(staging, Manifest.FileName)) && Same(before, Snapshot.Of(outDir));
+                // Frozen: the manifest is the last file staged before the journal is written, so its absence proves no commit yet.
+                interrupted = Directory.Exists(staging) && !File.Exists(Path.Combine(staging, Manifest.FileName))
+                    && !OwnedOutputs.HasInterruptedCommit(outDir, Manifest.FileName) && Same(before, Snapshot.Visible(outDir));
                 stagingFiles = interrupted ? Snapshot.Of(staging).Count : 0;
             }
 
             child.KillTree();
         }
 
-        var after = Snapshot.Of(outDir);
+        var after = Snapshot.Visible(outDir);
         var leftover = staging is not null && Directory.Exists(staging);
         var next = ChildCli.Run(repo, "report", "--no-png", "--out", outDir);
-        var stale = Directory.EnumerateDirectories(temp.Path, ".out*").ToList();
+        var stale = Directory.EnumerateFileSystemEntries(outDir, ".*").Concat(Directory.EnumerateFileSystemEntries(temp.Path, ".*")).ToList();
         var nextManifest = next.Code == 0 ? Manifest.Read(Path.Combine(outDir, Manifest.FileName)) : null;
         var intact = Same(before, after);
         Reliability.Record(ReliabilityArea.Faults, "report killed mid-write (SIGKILL of the process tree)",
-            "previous report in --out; `pipeline report` child frozen and killed once its staging folder holds report.html and tables",
+            "previous report in --out; `pipeline report` child frozen and killed once its staging folder (inside --out) holds report.html and tables",
             "1 kill before the commit (retried up to 3 times if late)",
             $"{(interrupted ? "killed before commit" : "kill never landed before commit")}; previous {before.Count} files {(intact ? "byte-identical" : "CHANGED")}; next run exit {next.Code}, {stale.Count} stale staging folders left");
 
@@ -64,7 +66,7 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         Assert.Equal(before, after);
         Assert.True(next.Code == 0, next.Err);
         Assert.Empty(stale);
-        Assert.NotEqual(before, Snapshot.Of(outDir));
+        Assert.NotEqual(before, Snapshot.Visible(outDir));
         Assert.All(nextManifest!.Outputs, o => Assert.Equal(o.Sha256, Snapshot.File(Path.Combine(outDir, o.Path))));
     }
 
@@ -86,11 +88,12 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         for (var attempt = 1; attempt <= Attempts && !interrupted; attempt++, size *= 2)
         {
             using var child = ChildCli.Start(temp.Path, "run", notebook, "-p", $"size={size}", "-o", output);
-            tempFile = WaitFor(child, () => Directory.EnumerateFiles(temp["out"], ".big.ipynb.tmp-pid*").FirstOrDefault());
+            tempFile = WaitFor(child, () => Directory.EnumerateDirectories(temp["out"], OwnedOutputs.StagingPrefix("big" + RunManifestSuffix) + "pid*")
+                .Select(d => Path.Combine(d, "big.ipynb")).FirstOrDefault(File.Exists));
             if (tempFile is not null && child.Freeze())
             {
-                // Frozen with its temporary file still there: the rename over big.ipynb has not happened.
-                interrupted = File.Exists(tempFile) && Snapshot.File(output) == before;
+                // Frozen with its staged notebook still there and no journal: the commit has not started.
+                interrupted = File.Exists(tempFile) && !OwnedOutputs.HasInterruptedCommit(temp["out"], "big" + RunManifestSuffix) && Snapshot.File(output) == before;
             }
 
             log.WriteLine($"attempt {attempt}, {size} characters: {(interrupted ? "frozen before the rename" : "too late")}");
@@ -102,9 +105,9 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         var afterHtml = Snapshot.File(temp.File("out/big.html"));
         var leftover = tempFile is not null && File.Exists(tempFile);
         var next = ChildCli.Run(temp.Path, "run", notebook, "-p", "size=20", "-o", output);
-        var stale = Directory.EnumerateFiles(temp["out"], ".*tmp*").ToList();
+        var stale = Directory.EnumerateFileSystemEntries(temp["out"], ".*").ToList();
         Reliability.Record(ReliabilityArea.Faults, "notebook output killed mid-write (SIGKILL while the .ipynb is written)",
-            "previous executed notebook at -o; `pipeline run` child writing a 16 MB output frozen and killed once its temporary file appears",
+            "previous executed notebook at -o; `pipeline run` child writing a 16 MB output frozen and killed once its staged notebook appears",
             "1 kill before the rename (retried up to 3 times with twice the output if late)",
             $"{(interrupted ? "killed before the rename" : "kill never landed before the rename")}; previous .ipynb {(after == before ? "byte-identical" : "CHANGED")}; next run exit {next.Code}, {stale.Count} stale temporary files left");
 

@@ -65,14 +65,14 @@ public sealed class OutputPathTests
         var analysis = ReportAnalysis.Run(ReportRun.Inputs());
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportWriter.WriteAsync(analysis, project, null));
-        Assert.Contains("not an earlier report", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not a manifest this tool wrote", ex.Message, StringComparison.Ordinal);
         Assert.Equal("// precious", File.ReadAllText(Path.Combine(project, "src", "keep.cs")));
         Assert.Equal(["project"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName));
 
         // The CLI says the same with exit 1, and an empty folder or an earlier report is fine.
         var (code, _, err) = CliRun.Run("report", "--events", ReportRun.DefaultEvents, "--articles", ReportRun.Articles, "--out", project, "--no-png");
         Assert.Equal(1, code);
-        Assert.Contains("give a new or empty folder", err, StringComparison.Ordinal);
+        Assert.Contains("it is left alone", err, StringComparison.Ordinal);
         Directory.CreateDirectory(tmp["empty"]);
         await ReportWriter.WriteAsync(analysis, tmp["empty"], null);
         await ReportWriter.WriteAsync(analysis, tmp["empty"], null);
