@@ -61,7 +61,7 @@ internal static class RunCommand
             CommitResult commit;
             try
             {
-                using var owned = OwnedOutputs.Begin(outDir, manifestName);
+                using var owned = OwnedOutputs.Begin(outDir, manifestName, wholeFolder: false);
                 var stagedIpynb = Path.Combine(owned.Staging, ipynbName);
                 var stagedHtml = Path.Combine(owned.Staging, htmlName);
                 Directory.CreateDirectory(Path.GetDirectoryName(stagedHtml)!);
@@ -77,7 +77,7 @@ internal static class RunCommand
                 throw explained;
             }
 
-            if (commit.LeftAlone.Count > 0)
+            if (commit.LeftAlone.Count > 0 && commit.LeftAlone.Count <= 20)
             {
                 var shownDir = Path.GetDirectoryName(outPath) is { Length: > 0 } d ? d : ".";
                 stdout.WriteLine($"left alone in {shownDir} (not written by this run): {ReportCommand.Shown(commit.LeftAlone)}");

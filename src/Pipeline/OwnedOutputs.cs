@@ -65,9 +65,14 @@ public sealed class OwnedOutputs : IDisposable
     /// <paramref name="manifestName"/> there: finishes or rolls back a killed earlier run, reads what the earlier
     /// run owns, and creates the staging folder.
     /// </summary>
+    /// <param name="folder">The output folder (created when missing).</param>
+    /// <param name="manifestName">The manifest's file name in it, which names the run's files.</param>
+    /// <param name="wholeFolder">True when the output is the folder itself (a report): a folder that holds things
+    /// but no output of the tool is refused. False when the output is a few named files in a folder that may
+    /// hold anything (an executed notebook): only a file of the same name that the tool did not write is refused.</param>
     /// <exception cref="ArgumentException">The folder is a file, or it holds things and no earlier output of the
     /// tool (the message lists what is there), or the manifest there was not written by this tool.</exception>
-    public static OwnedOutputs Begin(string folder, string manifestName)
+    public static OwnedOutputs Begin(string folder, string manifestName, bool wholeFolder = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         ArgumentException.ThrowIfNullOrWhiteSpace(manifestName);
@@ -80,7 +85,7 @@ public sealed class OwnedOutputs : IDisposable
         var created = !Directory.Exists(full);
         Directory.CreateDirectory(full);
         Recover(full, manifestName);
-        var previous = OwnedBy(full, manifestName, folder);
+        var previous = OwnedBy(full, manifestName, folder, wholeFolder);
         var staging = Path.Combine(full, StagingPrefix(manifestName) + OutputFiles.ProcessTag + "." + Path.GetRandomFileName());
         Directory.CreateDirectory(staging);
         return new OwnedOutputs(full, manifestName, previous, created, staging);
@@ -216,7 +221,7 @@ public sealed class OwnedOutputs : IDisposable
     /// empty set for an empty folder or one holding only other outputs of the tool. Refuses a folder that holds
     /// things but no output of the tool, and a manifest the tool did not write.
     /// </summary>
-    private static HashSet<string> OwnedBy(string folder, string manifestName, string given)
+    private static HashSet<string> OwnedBy(string folder, string manifestName, string given, bool wholeFolder)
     {
         var owned = new HashSet<string>(StringComparer.Ordinal);
         var manifestPath = Path.Combine(folder, manifestName);
@@ -247,7 +252,7 @@ public sealed class OwnedOutputs : IDisposable
             return owned;
         }
 
-        var others = Others(folder, owned);
+        var others = wholeFolder ? Others(folder, owned) : [];
         if (others.Count > 0 && !HoldsToolOutput(folder))
         {
             var shown = string.Join(", ", others.Take(8)) + (others.Count > 8 ? $" and {others.Count - 8} more" : "");

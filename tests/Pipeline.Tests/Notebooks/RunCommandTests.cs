@@ -86,10 +86,9 @@ public class RunCommandTests
     }
 
     [Fact]
-    public void Failing_cell_exits_2_names_the_cell_and_still_writes_the_notebook_but_no_manifest()
+    public void Failing_cell_exits_2_names_the_cell_and_writes_the_notebook_with_a_manifest_that_records_the_failure()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.File("throws.manifest.json"), "stale");
         var (code, _, stderr) = Cli("run", Fixture("throws.ipynb"), "-o", temp.File("throws.ipynb"));
         Assert.Equal(CliApp.CellFailed, code);
         Assert.Contains("cell 3, line 3: System.DivideByZeroException: Attempted to divide by zero.", stderr);
@@ -97,7 +96,28 @@ public class RunCommandTests
         Assert.IsType<Pipeline.Notebooks.RawOutput>(executed.Cells[2].Outputs[^1]);
         Assert.Contains("\"ename\": \"System.DivideByZeroException\"", File.ReadAllText(temp.File("throws.ipynb")));
         Assert.True(File.Exists(temp.File("throws.html")));
-        Assert.False(File.Exists(temp.File("throws.manifest.json")));
+
+        // The manifest owns the files (a re-run may replace them) but says the run failed, so verify refuses it.
+        var manifest = Pipeline.Reports.Manifest.Read(temp.File("throws.manifest.json"));
+        Assert.Contains("cell 3", manifest.Failure, StringComparison.Ordinal);
+        Assert.Equal(["throws.html", "throws.ipynb"], manifest.Outputs.Select(o => o.Path));
+        var verify = Cli("verify", temp.File("throws.manifest.json"));
+        Assert.Equal(CliApp.InputError, verify.Code);
+        Assert.Contains("records a run that failed", verify.Stderr, StringComparison.Ordinal);
+        Assert.Equal(CliApp.CellFailed, Cli("run", Fixture("throws.ipynb"), "-o", temp.File("throws.ipynb")).Code);
+    }
+
+    [Fact]
+    public void A_file_of_the_same_name_the_tool_did_not_write_is_left_alone()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("throws.manifest.json"), "mine");
+        File.WriteAllText(temp.File("other.ipynb"), "mine too");
+        var (code, _, stderr) = Cli("run", Fixture("throws.ipynb"), "-o", temp.File("throws.ipynb"));
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("is not a manifest this tool wrote", stderr, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(temp.File("throws.manifest.json")));
+        Assert.Equal(["other.ipynb", "throws.manifest.json"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Theory]
