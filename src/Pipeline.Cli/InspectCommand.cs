@@ -15,6 +15,7 @@ internal static class InspectCommand
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public static Command Create(TextWriter stdout)
@@ -50,7 +51,7 @@ internal static class InspectCommand
 
         o.WriteLine($"file:       {s.File}");
         o.WriteLine($"layout:     {s.Layout}");
-        o.WriteLine($"rows:       {s.RowsRead} read, {s.Loaded} loaded, {s.Rejected} rejected");
+        o.WriteLine($"rows:       {s.RowCounts}");
         o.WriteLine($"dates:      {s.FirstDate:yyyy-MM-dd} .. {s.LastDate:yyyy-MM-dd}");
         o.WriteLine($"fatalities: {s.TotalFatalities} (ACLED counts are conservative; UCDP: best estimate)");
         o.WriteLine($"precision:  {string.Join(", ", s.Precision.Select(p => $"{p.Name} {p.Count}"))}");
@@ -60,17 +61,22 @@ internal static class InspectCommand
             foreach (var g in s.Rejections)
             {
                 var more = g.Count > g.FirstLines.Count ? ", …" : "";
-                o.WriteLine($"  {g.Count,6}  {g.Reason} (lines {string.Join(", ", g.FirstLines)}{more})");
+                o.WriteLine($"  {g.Count,6}  {g.Reason} ({g.Where}{more})");
                 o.WriteLine($"          hint: {g.Hint}");
             }
         }
 
+        if (s.ControlCharacterCells > 0)
+        {
+            o.WriteLine($"control characters: {(s.ControlCharacterCells == 1 ? "1 loaded cell holds" : $"{s.ControlCharacterCells} loaded cells hold")} NUL or another invisible control character (see warnings)");
+        }
+
         if (s.Warnings.Count > 0)
         {
-            o.WriteLine($"warnings:   {s.Warnings.Count} rows loaded as published but odd; first:");
+            o.WriteLine($"warnings:   {s.Warnings.Count} loaded as written but odd; first:");
             foreach (var w in s.Warnings.Take(EventSummary.LinesPerGroup))
             {
-                o.WriteLine($"  line {w.Line}: {w.Message}");
+                o.WriteLine($"  line {w.Line}{(w.Column is null ? "" : $", column '{w.Column}'")}: {w.Message}");
             }
         }
 

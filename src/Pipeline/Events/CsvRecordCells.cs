@@ -10,4 +10,6 @@ internal sealed class CsvRecordCells(CsvReader reader) : IRecordCells
     public string GetString(int column) => reader.GetString(column);
 
     public ReadOnlySpan<byte> GetUtf8(int column) => reader.GetSpan(column);
+
+    public ReadOnlySpan<byte> RawRecord => reader.RawRecord;
 }

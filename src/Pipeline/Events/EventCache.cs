@@ -25,7 +25,7 @@ internal static class EventCache
     /// Bump whenever the loader can produce a different table from the same bytes (a new check, a changed
     /// message, a new column), so that every cache entry made by an older loader is ignored.
     /// </summary>
-    public const int LoaderVersion = 1;
+    public const int LoaderVersion = 2;
 
     private const string MetadataKey = "pipeline.events";
 
@@ -162,8 +162,10 @@ internal static class EventCache
         var header = new CacheHeader(
             table.Source.ToString(), table.Layout, table.RowsRead, table.HasSyntheticRows,
             table.UnknownEventTypes.ToDictionary(),
-            [.. table.Rejections.Select(r => new CachedRejection(r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint))],
-            [.. table.Warnings.Select(w => new CachedWarning(w.Line, w.Column, w.Value, w.Message))]);
+            [.. table.Rejections.Select(r => new CachedRejection(r.Line, r.SpansLines ? r.LastLine : null, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint))],
+            [.. table.Warnings.Select(w => new CachedWarning(w.Line, w.Column, w.Value, w.Message, w.Kind))],
+            table.DataLines?.First,
+            table.DataLines?.Last);
 
         var fields = new List<Field>
         {
@@ -250,8 +252,9 @@ internal static class EventCache
 
         var header = JsonSerializer.Deserialize<CacheHeader>(json, Json) ?? throw new InvalidDataException("empty pipeline metadata");
         var n = batch.Length;
-        var rejections = header.Rejections.Select(r => new RowRejection(path, r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint)).ToList();
-        var warnings = header.Warnings.Select(w => new RowWarning(path, w.Line, w.Column, w.Value, w.Message)).ToList();
+        var rejections = header.Rejections.Select(r => new RowRejection(path, r.Line, r.Column, r.ColumnNumber, r.Value, r.Reason, r.Hint) { LastLine = r.LastLine ?? r.Line }).ToList();
+        var warnings = header.Warnings.Select(w => new RowWarning(path, w.Line, w.Column, w.Value, w.Message, w.Kind)).ToList();
+        var dataLines = header.FirstDataLine is { } firstLine && header.LastDataLine is { } lastLine ? new LineRange(firstLine, lastLine) : null;
         if (header.RowsRead != n + rejections.Count)
         {
             throw new InvalidDataException($"the metadata counts {header.RowsRead} rows but the entry holds {n} events and {rejections.Count} rejections");
@@ -293,8 +296,8 @@ internal static class EventCache
         var unknown = new SortedDictionary<string, int>(header.UnknownEventTypes, StringComparer.Ordinal);
         var hasRangesOrBands = batch.Column("date_end").NullCount != n || batch.Column("fatalities_low").NullCount != n || batch.Column("fatalities_high").NullCount != n;
         return hasRangesOrBands
-            ? new EventTable(path, source, header.Layout, Materialise(), rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows }
-            : new EventTable(path, source, header.Layout, columns, Materialise, rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows };
+            ? new EventTable(path, source, header.Layout, Materialise(), rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows, DataLines = dataLines }
+            : new EventTable(path, source, header.Layout, columns, Materialise, rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows, DataLines = dataLines };
     }
 
     /// <summary>Builds the records; materialising a million of them is allocation-bound, so each processor builds one slice.</summary>
@@ -527,9 +530,9 @@ internal static class EventCache
 
     private sealed record InputStamp(string Path, long Length, long LastWriteUtcTicks, string Sha256);
 
-    private sealed record CachedRejection(long Line, string? Column, int? ColumnNumber, string? Value, string Reason, string Hint);
+    private sealed record CachedRejection(long Line, long? LastLine, string? Column, int? ColumnNumber, string? Value, string Reason, string Hint);
 
-    private sealed record CachedWarning(long Line, string? Column, string? Value, string Message);
+    private sealed record CachedWarning(long Line, string? Column, string? Value, string Message, RowWarningKind Kind);
 
     private sealed record CacheHeader(
         string Source,
@@ -538,5 +541,7 @@ internal static class EventCache
         bool SyntheticRows,
         Dictionary<string, int> UnknownEventTypes,
         List<CachedRejection> Rejections,
-        List<CachedWarning> Warnings);
+        List<CachedWarning> Warnings,
+        long? FirstDataLine,
+        long? LastDataLine);
 }

@@ -40,8 +40,9 @@ public sealed class EventFileException : Exception
     private static string Compose(string file, string problem, string hint, long? line, string? column, string? value)
     {
         var where = line is { } l ? $"{file}:{l}" : file;
-        var col = column is null ? "" : $" column '{column}':";
-        var val = value is null ? "" : $" (got '{value}')";
+        // Values and column names come from the file: control characters are shown, never printed raw.
+        var col = column is null ? "" : $" column '{Text.VisibleControls.Reveal(column)}':";
+        var val = value is null ? "" : $" (got '{Text.VisibleControls.Reveal(value)}')";
         return $"{where}:{col} {problem}{val}. {hint}";
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
 
@@ -50,7 +51,9 @@ public static class EventLoader
 
     private static EventTable LoadCsv(string path, EventLoadOptions options)
     {
-        var builder = new EventTableBuilder(path, options);
+        FileSignature.ThrowIfNotCsvText(path);
+        var builder = new EventTableBuilder(path, options) { LinesAreText = true };
+        HeaderIndex? header = null;
         var csvOptions = CsvReaderOptions.Default with
         {
             TrackLineNumbers = true,
@@ -58,13 +61,14 @@ public static class EventLoader
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
-            OnMalformedRecord = m => builder.Reject(Malformed(path, m)),
+            OnMalformedRecord = m => builder.Reject(Malformed(path, m, header)),
         };
 
         using var reader = OpenReader(path, csvOptions);
         try
         {
-            return ReadRecords(reader, path, options, builder);
+            header = ReadHeader(reader, path, options);
+            return ReadRecords(reader, header, path, options, builder);
         }
         catch (CsvFormatException)
         {
@@ -76,9 +80,8 @@ public static class EventLoader
         }
     }
 
-    private static EventTable ReadRecords(CsvReader reader, string path, EventLoadOptions options, EventTableBuilder builder)
+    private static EventTable ReadRecords(CsvReader reader, HeaderIndex header, string path, EventLoadOptions options, EventTableBuilder builder)
     {
-        var header = ReadHeader(reader, path, options);
         var mapper = EventTableBuilder.ChooseMapper(header, path);
         var workers = Workers(path, options);
         if (workers <= 1)
@@ -86,7 +89,8 @@ public static class EventLoader
             var row = new RowContext(new CsvRecordCells(reader), path, header, options);
             while (reader.Read())
             {
-                row.Line = reader.LineNumber;
+                row.BeginRecord(reader.LineNumber);
+                builder.Covered(row.Line, row.LastLine);
                 if (CheckShape(reader, row, header) is { } rejection)
                 {
                     builder.Reject(rejection);
@@ -110,6 +114,7 @@ public static class EventLoader
             workers);
         foreach (var outcome in outcomes)
         {
+            builder.Covered(outcome.Line, outcome.LastLine);
             if (outcome.Event is { } ev)
             {
                 builder.Keep(ev, outcome.IsSynthetic);
@@ -149,7 +154,7 @@ public static class EventLoader
     /// <summary>Checks and maps the reader's current record; runs on worker threads in parallel loading.</summary>
     private static RowOutcome MapRecord(CsvReader reader, RowContext row, HeaderIndex header, IEventRowMapper mapper)
     {
-        row.Line = reader.LineNumber;
+        row.BeginRecord(reader.LineNumber);
         var rejection = CheckShape(reader, row, header);
         ConflictEvent? ev = null;
         if (rejection is null)
@@ -157,12 +162,19 @@ public static class EventLoader
             ev = mapper.Map(row, out rejection);
         }
 
+        if (ev is not null)
+        {
+            row.WarnControlCharacters();
+        }
+
         var warnings = row.HoldWarnings ? row.TakePending() : null;
-        return ev is null ? new RowOutcome(null, rejection, warnings, false) : new RowOutcome(ev, null, warnings, mapper.IsSyntheticRow(row));
+        return ev is null
+            ? new RowOutcome(null, rejection, warnings, false, row.Line, row.LastLine)
+            : new RowOutcome(ev, null, warnings, mapper.IsSyntheticRow(row), row.Line, row.LastLine);
     }
 
-    /// <summary>What became of one record: an event (and whether it carries the synthetic marker) or a rejection.</summary>
-    private readonly record struct RowOutcome(ConflictEvent? Event, RowRejection? Rejection, RowWarning[]? Warnings, bool IsSynthetic);
+    /// <summary>What became of one record (an event, and whether it carries the synthetic marker, or a rejection) and its physical lines.</summary>
+    private readonly record struct RowOutcome(ConflictEvent? Event, RowRejection? Rejection, RowWarning[]? Warnings, bool IsSynthetic, long Line, long LastLine);
 
     /// <summary>
     /// Throws the file-level error for columns a layout cannot do without, listing what is missing, what
@@ -181,7 +193,7 @@ public static class EventLoader
             .Where(x => x.near is not null)
             .Select(x => $"'{x.near}' for '{x.m}'")
             .ToList();
-        var hint = $"found columns: {string.Join(", ", header.Names.Where(n => n.Length > 0))}."
+        var hint = $"found columns: {string.Join(", ", header.Names.Where(n => n.Length > 0).Select(HeaderIndex.Show))}."
             + (suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions)}? Rename the column in the header." : " Export the file again with these columns.");
         throw new EventFileException(file, $"missing required {format} column{(missing.Count > 1 ? "s" : "")}: {string.Join(", ", missing.Select(m => m.Replace("|", " or ", StringComparison.Ordinal)))}", hint, line: 1);
     }
@@ -295,7 +307,7 @@ public static class EventLoader
         var count = reader.FieldCount;
         if (count < header.Count)
         {
-            return row.Reject(count, null, $"row has {count} fields but the header has {header.Count}", $"the row ends before column '{header.Names[count]}'; a line break or a quote may be missing");
+            return row.Reject(count, null, $"row has {count} fields but the header has {header.Count}", row.RunawayQuoteHint() ?? $"the row ends before column '{header.Names[count]}'; a line break or a quote may be missing");
         }
 
         for (var i = header.Count; i < count; i++)
@@ -311,26 +323,53 @@ public static class EventLoader
 
     /// <summary>The rejection for a non-empty field beyond the header's last column (trailing empty ones are accepted).</summary>
     internal static RowRejection ExtraField(RowContext row, int fieldCount, int headerCount, int index, string value, string hint) =>
-        new(row.File, row.Line, null, index + 1, value, $"row has {fieldCount} fields but the header has {headerCount}, and field {index + 1} is not empty", hint);
+        new(row.File, row.Line, null, index + 1, value, $"row has {fieldCount} fields but the header has {headerCount}, and field {index + 1} is not empty", row.RunawayQuoteHint() ?? hint)
+        {
+            LastLine = row.LastLine,
+        };
 
     /// <summary>
-    /// The rejection for a record the reader could not split. An unclosed quote swallows everything after
-    /// it, so that rejection says which lines went into it: they are this one rejected record, not lost.
+    /// The rejection for a record the reader could not split. A quote left open reads the lines after it into
+    /// the record (up to where a quote closes it, or to the end of the file), so such a rejection spans those
+    /// lines and its hint names them and the quote: they are this one rejected record, not lost.
     /// </summary>
-    private static RowRejection Malformed(string path, CsvMalformedRecord m)
+    private static RowRejection Malformed(string path, CsvMalformedRecord m, HeaderIndex? header)
     {
-        if (m.Reason == CsvMalformedReason.UnterminatedQuote)
+        var first = m.LineNumber;
+        var last = first + LineBreaks(m.RawRecord);
+        var unterminated = m.Reason == CsvMalformedReason.UnterminatedQuote;
+        var quote = unterminated || last > first ? RunawayQuote.Find(Encoding.UTF8.GetBytes(m.RawRecord), first) : null;
+        var column = quote is { } q && header is not null && q.Field < header.Count ? header.Names[q.Field] : null;
+        var columnNumber = quote is { } p ? p.Field + 1 : (int?)null;
+        if (unterminated)
         {
-            var last = m.LineNumber + LineBreaks(m.RawRecord);
             return new RowRejection(
-                path, m.LineNumber, null, null, Preview(m.RawRecord),
-                $"malformed CSV quoting ({Describe(m.Reason)}): lines {m.LineNumber}–{last}, the rest of the file, were read as this one record",
-                "close the quote opened on this line (a quote inside a quoted field is written twice: \"\"); nothing after it could be loaded");
+                path, first, column, columnNumber, Preview(m.RawRecord),
+                $"malformed CSV quoting ({Describe(m.Reason)}, so the rest of the file was read as one record)",
+                quote?.Explain(first, last, header?.Names)
+                    ?? "close the quote opened on this line (a quote inside a value is written twice: \"\"); nothing after it could be loaded")
+            {
+                LastLine = last,
+            };
+        }
+
+        if (quote is { } runaway && last > first)
+        {
+            return new RowRejection(
+                path, first, column, columnNumber, Preview(m.RawRecord),
+                $"malformed CSV quoting (a quoted field ran across lines, then {Describe(m.Reason)})",
+                runaway.Explain(first, last, header?.Names))
+            {
+                LastLine = last,
+            };
         }
 
         return new RowRejection(
-            path, m.LineNumber, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
-            "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")");
+            path, first, null, null, Preview(m.RawRecord), $"malformed CSV quoting ({Describe(m.Reason)})",
+            "a quote inside an unquoted field or text after a closing quote; quote the whole field and double inner quotes (\"\")")
+        {
+            LastLine = last,
+        };
     }
 
     private static long LineBreaks(string text)

@@ -72,7 +72,15 @@ public sealed class EventTable
 
     /// <summary>The same table, marked with what the cache did.</summary>
     internal EventTable With(EventCacheResult cache) =>
-        new(File, Source, Layout, Events, Rejections, RowsRead, IsSynthetic, UnknownEventTypes, Warnings) { HasSyntheticRows = HasSyntheticRows, Cache = cache, Columns = Columns };
+        new(File, Source, Layout, Events, Rejections, RowsRead, IsSynthetic, UnknownEventTypes, Warnings) { HasSyntheticRows = HasSyntheticRows, Cache = cache, Columns = Columns, DataLines = DataLines };
+
+    /// <summary>
+    /// The physical lines of a CSV file that its data records were read from, first to last (null for
+    /// spreadsheets, whose rows are not lines). More lines than <see cref="RowsRead"/> means some records
+    /// were read from several lines (quoted line breaks, or a quote left open; see <see cref="RowRejection.LastLine"/>),
+    /// or that empty lines were skipped.
+    /// </summary>
+    public LineRange? DataLines { get; init; }
 
     /// <summary>Loaded rows with something odd about them (kept as published, see <see cref="RowWarning"/>).</summary>
     public IReadOnlyList<RowWarning> Warnings { get; }
@@ -92,7 +100,7 @@ public sealed class EventTable
     /// <summary>Every row that was not loaded, in file order.</summary>
     public IReadOnlyList<RowRejection> Rejections { get; }
 
-    /// <summary>Data records read (the header, empty lines and nothing else excluded).</summary>
+    /// <summary>Data records read (the header, empty lines and nothing else excluded); one record may span several lines, see <see cref="DataLines"/>.</summary>
     public long RowsRead { get; }
 
     /// <summary>Number of loaded events.</summary>

@@ -11,13 +11,21 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
     private readonly List<ConflictEvent> events = [];
     private readonly SortedDictionary<string, int> unknownTypes = new(StringComparer.Ordinal);
     private long syntheticRows;
+    private long firstLine = long.MaxValue;
+    private long lastLine;
+
+    /// <summary>
+    /// Whether line numbers are physical lines of a text file (CSV), so that the table can say which lines its
+    /// records covered; spreadsheet rows are not.
+    /// </summary>
+    public bool LinesAreText { get; init; }
 
     /// <summary>The reader for the layout the header shows, or the file-level error saying it is neither.</summary>
     public static IEventRowMapper ChooseMapper(HeaderIndex header, string file) =>
         AcledReader.Recognises(header) ? AcledReader.Create(header, file)
         : UcdpGedReader.Recognises(header) ? UcdpGedReader.Create(header, file)
         : throw new EventFileException(file, "the header matches neither ACLED nor UCDP GED",
-            $"ACLED files have event_date, event_type and fatalities; UCDP GED files have type_of_violence, date_start and best. Found: {string.Join(", ", header.Names.Take(12))}{(header.Count > 12 ? ", …" : "")}",
+            $"ACLED files have event_date, event_type and fatalities; UCDP GED files have type_of_violence, date_start and best. Found: {string.Join(", ", header.Names.Take(12).Select(HeaderIndex.Show))}{(header.Count > 12 ? ", …" : "")}",
             line: 1);
 
     /// <summary>
@@ -57,7 +65,14 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
         }
     }
 
-    /// <summary>Maps the row and keeps the event, or records why not.</summary>
+    /// <summary>Notes the physical lines of a record read by the loading thread (rejections carry their own).</summary>
+    public void Covered(long first, long last)
+    {
+        firstLine = Math.Min(firstLine, first);
+        lastLine = Math.Max(lastLine, last);
+    }
+
+    /// <summary>Maps the row and keeps the event (with a warning for each cell holding a control character), or records why not.</summary>
     public void Map(IEventRowMapper mapper, RowContext row)
     {
         var ev = mapper.Map(row, out var rejection);
@@ -67,6 +82,7 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
             return;
         }
 
+        row.WarnControlCharacters();
         Keep(ev, mapper.IsSyntheticRow(row));
     }
 
@@ -96,6 +112,15 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
         }
 
         var synthetic = EventLoader.NameSaysSynthetic(file) || syntheticRows > 0;
-        return new EventTable(file, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings) { HasSyntheticRows = syntheticRows > 0 };
+        LineRange? lines = null;
+        if (LinesAreText)
+        {
+            // Malformed records reach only the rejections (the reader reports them), so they count here too.
+            var first = Math.Min(firstLine, rejections.Count > 0 ? rejections.Min(r => r.Line) : long.MaxValue);
+            var last = Math.Max(lastLine, rejections.Count > 0 ? rejections.Max(r => r.LastLine) : 0);
+            lines = new LineRange(first, last);
+        }
+
+        return new EventTable(file, mapper.Source, mapper.Layout, events, rejections, rowsRead, synthetic, unknownTypes, warnings) { HasSyntheticRows = syntheticRows > 0, DataLines = lines };
     }
 }

@@ -162,6 +162,9 @@ internal static class ExcelEventReader
         /// <summary>Spreadsheet cells are text already; encoding them keeps the fast paths' contract.</summary>
         public ReadOnlySpan<byte> GetUtf8(int column) => System.Text.Encoding.UTF8.GetBytes(values[column]);
 
+        /// <summary>A spreadsheet row is not text in a file: it has no raw bytes, and always one line.</summary>
+        public ReadOnlySpan<byte> RawRecord => [];
+
         /// <summary>Reads the current row; false when every cell is empty.</summary>
         public bool Load(IExcelDataReader reader, HeaderIndex header, HashSet<string> dateColumns)
         {

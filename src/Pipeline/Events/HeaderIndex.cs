@@ -42,6 +42,13 @@ internal sealed class HeaderIndex
         return -1;
     }
 
+    /// <summary>A header name as error messages show it: control characters visible as <c>[U+0000]</c>, at most 40 characters.</summary>
+    public static string Show(string name)
+    {
+        var shown = Text.VisibleControls.Reveal(name);
+        return shown.Length <= 40 ? shown : string.Concat(shown.AsSpan(0, 39), "…");
+    }
+
     /// <summary>The closest present header to a wanted name, when it is close enough to be a likely typo.</summary>
     public string? Nearest(string wanted) => Text.NameSuggestion.Nearest(wanted, positions.Keys);
 }

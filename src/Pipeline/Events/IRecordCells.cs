@@ -14,4 +14,10 @@ internal interface IRecordCells
 
     /// <summary>The cell as UTF-8 bytes, for the fast number and date paths (CSV: in place, no copy).</summary>
     ReadOnlySpan<byte> GetUtf8(int column);
+
+    /// <summary>
+    /// The record's bytes as they are in the file (quotes, separators and inner line breaks included), for
+    /// locating lines and quotes; empty for formats that have no such text (spreadsheets).
+    /// </summary>
+    ReadOnlySpan<byte> RawRecord { get; }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using Pipeline.Text;
 
 namespace Pipeline.Events;
 
@@ -17,12 +19,29 @@ internal sealed class RowContext(IRecordCells reader, string file, HeaderIndex h
     private readonly string[] missingText = [.. options.MissingValues];
     private readonly byte[][] missingUtf8 = [.. options.MissingValues.Select(Encoding.UTF8.GetBytes)];
     private List<RowWarning>? pending;
+    private long line;
 
     public string File { get; } = file;
 
     public HeaderIndex Header { get; } = header;
 
-    public long Line { get; set; }
+    /// <summary>The physical line the record starts on; setting it starts a record of one line (see <see cref="BeginRecord"/>).</summary>
+    public long Line
+    {
+        get => line;
+        set
+        {
+            line = value;
+            LastLine = value;
+            HasControlCharacters = false;
+        }
+    }
+
+    /// <summary>The physical line the record ends on: after <see cref="Line"/> when a quoted field holds line breaks.</summary>
+    public long LastLine { get; private set; }
+
+    /// <summary>Whether some cell of the record holds a control character (see <see cref="WarnControlCharacters"/>).</summary>
+    public bool HasControlCharacters { get; private set; }
 
     /// <summary>Warnings about loaded rows, collected across the whole file (sequential loading).</summary>
     public List<RowWarning> Warnings { get; } = [];
@@ -33,9 +52,67 @@ internal sealed class RowContext(IRecordCells reader, string file, HeaderIndex h
     /// </summary>
     public bool HoldWarnings { get; init; }
 
-    public void Warn(int column, string message)
+    /// <summary>
+    /// Starts a CSV record on <paramref name="startLine"/>: one vectorised scan of its raw bytes for control
+    /// bytes and line breaks (found in few records), then, only for those, counting its lines and noting
+    /// whether a cell holds a control character.
+    /// </summary>
+    public void BeginRecord(long startLine)
     {
-        var warning = new RowWarning(File, Line, column >= 0 && column < Header.Count ? Header.Names[column] : null, Raw(column), message);
+        Line = startLine;
+        var raw = reader.RawRecord;
+        var i = raw.IndexOfAny(ControlBytesAndLineBreaks);
+        if (i < 0)
+        {
+            return;
+        }
+
+        LastLine = startLine + RunawayQuote.CountLineBreaks(raw[i..]);
+        HasControlCharacters = raw[i..].IndexOfAny(ControlBytes) >= 0;
+    }
+
+    /// <summary>
+    /// For a record read from several lines because of a quoted field running across a line break, the hint
+    /// that names those lines, the quote and the fix; null otherwise.
+    /// </summary>
+    public string? RunawayQuoteHint() =>
+        LastLine > Line && RunawayQuote.Find(reader.RawRecord, Line) is { } quote ? quote.Explain(Line, LastLine, Header.Names) : null;
+
+    /// <summary>
+    /// Warns about every cell of a loaded record that holds NUL or another C0 control character (tab and line
+    /// breaks excepted) or DEL: they load as written, but are invisible, and usually mean a damaged export.
+    /// Does nothing unless <see cref="BeginRecord"/> found one.
+    /// </summary>
+    public void WarnControlCharacters()
+    {
+        if (!HasControlCharacters)
+        {
+            return;
+        }
+
+        for (var c = 0; c < reader.FieldCount; c++)
+        {
+            if (reader.GetUtf8(c).IndexOfAny(ControlBytes) < 0)
+            {
+                continue;
+            }
+
+            var text = reader.GetString(c);
+            var first = text.AsSpan().IndexOfAny(ControlChars);
+            var count = CountControls(text);
+            var named = $"U+{(int)text[first]:X4} ({ControlName(text[first])})";
+            var message = count == 1
+                ? $"holds a control character, {named}, at character {first + 1}; loaded as written, but it is invisible and usually comes from a damaged export or a binary file: remove it if it does not belong there"
+                : $"holds {count} control characters, the first {named} at character {first + 1}; loaded as written, but they are invisible and usually come from a damaged export or a binary file: remove them if they do not belong there";
+            Add(new RowWarning(File, Line, c < Header.Count ? Header.Names[c] : null, VisibleControls.Reveal(text), message, RowWarningKind.ControlCharacter));
+        }
+    }
+
+    public void Warn(int column, string message) =>
+        Add(new RowWarning(File, Line, column >= 0 && column < Header.Count ? Header.Names[column] : null, Raw(column), message));
+
+    private void Add(RowWarning warning)
+    {
         if (HoldWarnings)
         {
             (pending ??= []).Add(warning);
@@ -132,8 +209,19 @@ internal sealed class RowContext(IRecordCells reader, string file, HeaderIndex h
     /// <summary>The raw cell as written (not trimmed, markers kept), for error messages.</summary>
     public string Raw(int column) => column >= 0 && column < reader.FieldCount ? reader.GetString(column) : "";
 
-    public RowRejection Reject(int column, string? value, string reason, string hint) =>
-        new(File, Line, column >= 0 && column < Header.Count ? Header.Names[column] : null, column >= 0 ? column + 1 : null, value, reason, hint);
+    /// <summary>
+    /// The rejection of the current record, located at its lines. When the failing value itself runs across a
+    /// line break, a quote left open is the likely cause, and the hint names it instead.
+    /// </summary>
+    public RowRejection Reject(int column, string? value, string reason, string hint)
+    {
+        if (LastLine > Line && value is not null && value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            hint = RunawayQuoteHint() ?? hint;
+        }
+
+        return new(File, Line, column >= 0 && column < Header.Count ? Header.Names[column] : null, column >= 0 ? column + 1 : null, value, reason, hint) { LastLine = LastLine };
+    }
 
     public RowRejection Missing(int column, string what) =>
         Reject(column, Raw(column), $"{what} is missing", "every row needs this value; fix the cell or remove the row");
@@ -250,5 +338,32 @@ internal sealed class RowContext(IRecordCells reader, string file, HeaderIndex h
         }
 
         return true;
+    }
+
+    /// <summary>Bytes that send a record to the slow path of <see cref="BeginRecord"/>: C0 controls (line breaks included) and DEL.</summary>
+    private static readonly SearchValues<byte> ControlBytesAndLineBreaks = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), 0x7F]);
+
+    /// <summary>The control characters warned about: C0 except tab, LF and CR, and DEL (all ASCII, so bytes and chars agree).</summary>
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\r')).Select(b => (byte)b), 0x7F]);
+
+    private static readonly SearchValues<char> ControlChars = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\r')).Select(b => (char)b), '\u007F']);
+
+    private static readonly string[] C0Names =
+    [
+        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI",
+        "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+    ];
+
+    private static string ControlName(char c) => c < 0x20 ? C0Names[c] : "DEL";
+
+    private static int CountControls(string text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            n += ControlChars.Contains(c) ? 1 : 0;
+        }
+
+        return n;
     }
 }
