@@ -79,7 +79,7 @@ public sealed class OwnedOutputs : IDisposable
         var full = Path.GetFullPath(folder);
         if (File.Exists(full))
         {
-            throw new ArgumentException($"{folder} is a file; give a folder (it will be created)", nameof(folder));
+            throw new ArgumentException($"{folder} is a file; give a folder (it will be created)");
         }
 
         var created = !Directory.Exists(full);
@@ -124,7 +124,7 @@ public sealed class OwnedOutputs : IDisposable
             if (!previous.Contains(path) && (File.Exists(target) || new FileInfo(target).LinkTarget is not null))
             {
                 throw new ArgumentException(
-                    $"{target} exists and was not written by an earlier run of this output (its {manifestName} does not list it); it is left alone. Move it away or write elsewhere", nameof(Folder));
+                    $"{target} exists and was not written by an earlier run of this output (its {manifestName} does not list it); it is left alone. Move it away or write elsewhere");
             }
         }
 
@@ -235,12 +235,12 @@ public sealed class OwnedOutputs : IDisposable
             catch (ManifestFormatException ex)
             {
                 throw new ArgumentException(
-                    $"{given} holds {manifestName}, which is not a manifest this tool wrote ({ex.Message}); it is left alone. Move it away or give another output folder", nameof(folder), ex);
+                    $"{given} holds {manifestName}, which is not a manifest this tool wrote ({ex.Message}); it is left alone. Move it away or give another output folder", ex);
             }
 
             if (manifest.Tool != "pipeline")
             {
-                throw new ArgumentException($"{given} holds {manifestName} written by '{manifest.Tool}', not by pipeline; it is left alone. Give another output folder", nameof(folder));
+                throw new ArgumentException($"{given} holds {manifestName} written by '{manifest.Tool}', not by pipeline; it is left alone. Give another output folder");
             }
 
             owned.Add(manifestName);
@@ -258,7 +258,7 @@ public sealed class OwnedOutputs : IDisposable
             var shown = string.Join(", ", others.Take(8)) + (others.Count > 8 ? $" and {others.Count - 8} more" : "");
             throw new ArgumentException(
                 $"{given} is not empty and holds no earlier output of pipeline (no manifest written by it): {shown}. "
-                + "Nothing was touched; give a new or empty folder, or one that holds an earlier report or notebook run", nameof(folder));
+                + "Nothing was touched; give a new or empty folder, or one that holds an earlier report or notebook run");
         }
 
         return owned;
@@ -303,12 +303,12 @@ public sealed class OwnedOutputs : IDisposable
             if (info.LinkTarget is not null)
             {
                 throw new ArgumentException(
-                    $"{Path.Combine(folder, string.Join('/', parts[..(i + 1)]))} is a symbolic link (to {info.LinkTarget}); outputs are written only inside the output folder, so the link is not followed. Remove the link or give another output folder", nameof(folder));
+                    $"{Path.Combine(folder, string.Join('/', parts[..(i + 1)]))} is a symbolic link (to {info.LinkTarget}); outputs are written only inside the output folder, so the link is not followed. Remove the link or give another output folder");
             }
 
             if (File.Exists(dir))
             {
-                throw new ArgumentException($"{dir} is a file, but {relative} needs a folder there. Move the file away or give another output folder", nameof(folder));
+                throw new ArgumentException($"{dir} is a file, but {relative} needs a folder there. Move the file away or give another output folder");
             }
 
             if (!Directory.Exists(dir))
@@ -320,7 +320,7 @@ public sealed class OwnedOutputs : IDisposable
         var target = Path.Combine(folder, relative);
         if (Directory.Exists(target) && new DirectoryInfo(target).LinkTarget is null)
         {
-            throw new ArgumentException($"{target} is a folder, but the run writes a file of that name. Move the folder away or give another output folder", nameof(folder));
+            throw new ArgumentException($"{target} is a folder, but the run writes a file of that name. Move the folder away or give another output folder");
         }
     }
 
@@ -342,7 +342,7 @@ public sealed class OwnedOutputs : IDisposable
 
             if (journal is null || journal.Staging.Contains('/') || journal.Staging.Contains('\\') || !journal.Staging.StartsWith(StagingPrefix(manifestName), StringComparison.Ordinal))
             {
-                throw new ArgumentException($"{journalPath} records an interrupted commit but cannot be read; check the folder's files against {manifestName} by hand, then delete the journal", nameof(folder));
+                throw new ArgumentException($"{journalPath} records an interrupted commit but cannot be read; check the folder's files against {manifestName} by hand, then delete the journal");
             }
 
             // The journal is written only once staging is complete, so the commit can always be finished, unless
@@ -353,7 +353,7 @@ public sealed class OwnedOutputs : IDisposable
                 || OutputFiles.StaleEntries(folder, StagingPrefix(manifestName)).Contains(stagingPath);
             if (!ownerGone)
             {
-                throw new ArgumentException($"another pipeline run ({owner}) is committing into {folder} right now; wait for it to finish", nameof(folder));
+                throw new ArgumentException($"another pipeline run ({owner}) is committing into {folder} right now; wait for it to finish");
             }
 
             Apply(folder, manifestName, journal);

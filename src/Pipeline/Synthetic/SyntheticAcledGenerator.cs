@@ -106,8 +106,7 @@ public static class SyntheticAcledGenerator
         if (File.Exists(path) && !OutputFiles.IsSpecial(path) && new FileInfo(path).Length > 0 && !IsWrittenByGenerator(path))
         {
             throw new ArgumentException(
-                $"{path} exists and is not a synthetic dataset written by this generator (its first row's source is not '{SyntheticEventFactory.SourceMarker}'); it is left alone. Write to another file, or move it away first",
-                nameof(path));
+                $"{path} exists and is not a synthetic dataset written by this generator (its first row's source is not '{SyntheticEventFactory.SourceMarker}'); it is left alone. Write to another file, or move it away first");
         }
 
         return AtomicFile.Write(path, stream => Write(stream, options));
