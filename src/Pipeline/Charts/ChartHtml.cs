@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace Pipeline.Charts;
 
 /// <summary>
-/// HTML for charts without Plotly.NET's own page writer, whose div ids are fresh GUIDs and whose script comes
-/// from a CDN: here ids come from the chart name, plotly.js is inlined, and the same figure gives the same bytes.
+/// HTML for charts: ids come from the chart name (never GUIDs), plotly.js is inlined (never fetched from a CDN)
+/// and the same figure gives the same bytes.
 /// </summary>
 public static class ChartHtml
 {
