@@ -28,6 +28,9 @@ internal sealed partial class ValueFormatter
         {
             ChartFigure figure => Chart(figure, cellNumber, ref chartsInCell),
             DataFrame frame => (Table(frame), frame.ToString()),
+            IEnumerable<Reports.ClaimRow> claims => (Reports.HtmlTables.Claims(claims), $"{claims.Count().ToString(CultureInfo.InvariantCulture)} claim checks"),
+            IEnumerable<Intensity.EventStudyResult> study => (Reports.HtmlTables.Study(study), $"{study.Count().ToString(CultureInfo.InvariantCulture)} event-study results"),
+            Reports.CsvTable csv => (Reports.HtmlTables.Table(csv), $"{csv.Name}: {csv.RowCount.ToString(CultureInfo.InvariantCulture)} rows"),
             string s => ($"<pre>{WebUtility.HtmlEncode(s)}</pre>", s),
             _ => Formatted(value, cellNumber),
         };
