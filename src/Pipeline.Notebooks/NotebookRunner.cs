@@ -25,6 +25,14 @@ namespace Pipeline.Notebooks;
 /// </remarks>
 public sealed partial class NotebookRunner
 {
+    /// <summary>Cells with this tag run in a .NET Interactive kernel only (e.g. the one that adds the local package
+    /// folder with the kernel's API); the runner leaves them unexecuted.</summary>
+    public const string KernelOnlyTag = "kernel-only";
+
+    /// <summary>The folder beside a notebook searched for <c>.nupkg</c> files (the build packs the library there), as
+    /// the kernel-only cell adds it to the kernel's package sources.</summary>
+    public const string LocalPackagesFolder = ".packages";
+
     /// <summary>Console and the current directory are process-wide; this makes concurrent runs take turns.</summary>
     private static readonly SemaphoreSlim ProcessWideTurn = new(1, 1);
 
@@ -56,11 +64,16 @@ public sealed partial class NotebookRunner
         var clock = Stopwatch.StartNew();
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         var (cells, parameters) = ApplyParameters(notebook.Cells);
-        var nuget = new NuGetCache(_options.NuGetPackagesFolder ?? NuGetCache.DefaultRoot());
+        var nuget = new NuGetCache(_options.NuGetPackagesFolder ?? NuGetCache.DefaultRoot(), [Path.Combine(folder, LocalPackagesFolder)]);
         var prepared = new Dictionary<int, CellDirectives>();
         for (var i = 0; i < cells.Count; i++)
         {
             if (cells[i].Kind != CellKind.Code)
+            {
+                continue;
+            }
+
+            if (cells[i].HasTag(KernelOnlyTag))
             {
                 continue;
             }
@@ -124,7 +137,7 @@ public sealed partial class NotebookRunner
                     continue;
                 }
 
-                if (failure is not null)
+                if (failure is not null || cell.HasTag(KernelOnlyTag))
                 {
                     cells[i] = cell with { ExecutionCount = null, Outputs = [] };
                     continue;

@@ -8,8 +8,12 @@ namespace Pipeline.Notebooks;
 /// <c>~/.nuget/packages</c>) and never downloads: a package that is not restored is a clear error. The package's
 /// <c>lib/</c> DLLs for the best framework are referenced, and so are those of its dependencies found in the folder.
 /// </summary>
-internal sealed class NuGetCache(string root)
+internal sealed class NuGetCache(string root, IReadOnlyList<string>? localSources = null)
 {
+    /// <summary>Folders of <c>.nupkg</c> files searched when a package is not in <see cref="Root"/> or its version
+    /// floats (<c>0.1.0-local.*</c>): the packages folder the build writes for notebooks (<c>notebooks/.packages</c>).</summary>
+    public IReadOnlyList<string> LocalSources { get; } = localSources ?? [];
+
     /// <summary>Frameworks this runtime can load, best first.</summary>
     private static readonly ImmutableArray<string> Frameworks =
     [
@@ -38,7 +42,9 @@ internal sealed class NuGetCache(string root)
             throw new NotebookInputException($"#r \"nuget:{spec}\": write it as #r \"nuget: Name, Version\"", cellNumber, line);
         }
 
-        var folder = PackageFolder(name, version);
+        var folder = version is not null && version.Contains('*', StringComparison.Ordinal)
+            ? FromLocalSources(name, version)
+            : PackageFolder(name, version) ?? (version is null ? null : FromLocalSources(name, version));
         if (folder is null)
         {
             var what = version is null ? name : $"{name} {version}";
@@ -57,6 +63,48 @@ internal sealed class NuGetCache(string root)
 
         return result;
     }
+
+    /// <summary>The highest <c>{name}.{version}.nupkg</c> in <see cref="LocalSources"/> whose version matches (a
+    /// trailing <c>*</c> floats), extracted beside it under <c>.runner/</c> once, as NuGet would into its cache.</summary>
+    private string? FromLocalSources(string name, string version)
+    {
+        var prefix = version.EndsWith('*') ? version[..^1] : null;
+        var found = LocalSources.Where(Directory.Exists)
+            .SelectMany(source => Directory.EnumerateFiles(source, "*.nupkg").Select(file => (Source: source, File: file)))
+            .Select(x => (x.Source, x.File, Version: VersionOf(Path.GetFileName(x.File), name)))
+            .Where(x => x.Version is not null && (prefix is null
+                ? string.Equals(x.Version, version, StringComparison.OrdinalIgnoreCase)
+                : x.Version.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(x => VersionKey(x.Version!)).ThenByDescending(x => x.Version, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (found.File is null)
+        {
+            return null;
+        }
+
+        var target = Path.Combine(found.Source, ".runner", name.ToLowerInvariant(), found.Version!.ToLowerInvariant());
+        if (!Directory.Exists(target))
+        {
+            var staging = target + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            System.IO.Compression.ZipFile.ExtractToDirectory(found.File, staging, overwriteFiles: true);
+            try
+            {
+                Directory.Move(staging, target);
+            }
+            catch (IOException) when (Directory.Exists(target))
+            {
+                Directory.Delete(staging, recursive: true); // another run extracted the same package first
+            }
+        }
+
+        return target;
+    }
+
+    private static string? VersionOf(string fileName, string name) =>
+        fileName.StartsWith(name + ".", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase)
+            && fileName[(name.Length + 1)..^".nupkg".Length] is { Length: > 0 } v && char.IsDigit(v[0])
+            ? v
+            : null;
 
     private string? PackageFolder(string name, string? version)
     {

@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using Pipeline.Charts;
-using Plotly.NET;
 
 namespace Pipeline.Notebooks;
 
@@ -28,8 +27,10 @@ internal sealed partial class ValueFormatter
         var (html, plain) = value switch
         {
             ChartFigure figure => Chart(figure, cellNumber, ref chartsInCell),
-            GenericChart chart => Chart(new ChartFigure(NextChartName(cellNumber, ref chartsInCell), $"Chart {chartsInCell} of cell {cellNumber}", chart), cellNumber, ref chartsInCell),
             DataFrame frame => (Table(frame), frame.ToString()),
+            IEnumerable<Reports.ClaimRow> claims => (Reports.HtmlTables.Claims(claims), $"{claims.Count().ToString(CultureInfo.InvariantCulture)} claim checks"),
+            IEnumerable<Intensity.EventStudyResult> study => (Reports.HtmlTables.Study(study), $"{study.Count().ToString(CultureInfo.InvariantCulture)} event-study results"),
+            Reports.CsvTable csv => (Reports.HtmlTables.Table(csv), $"{csv.Name}: {csv.RowCount.ToString(CultureInfo.InvariantCulture)} rows"),
             string s => ($"<pre>{WebUtility.HtmlEncode(s)}</pre>", s),
             _ => Formatted(value, cellNumber),
         };
@@ -41,7 +42,7 @@ internal sealed partial class ValueFormatter
         if (!_chartNames.Add(figure.Name))
         {
             // The same figure shown twice would give two divs with one id; the second gets a name of its own.
-            figure = new ChartFigure(NextChartName(cellNumber, ref chartsInCell), figure.Title, figure.Chart);
+            figure = figure.Renamed(NextChartName(cellNumber, ref chartsInCell));
             _chartNames.Add(figure.Name);
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pipeline.Intensity;
-using Plotly.NET;
 
 namespace Pipeline.Charts;
 

@@ -1,24 +1,26 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Plotly.NET;
 
 namespace Pipeline.Charts;
 
 /// <summary>
-/// A finished chart: the Plotly.NET <see cref="GenericChart"/> a notebook displays, and the figure JSON a report
-/// embeds. Both come from one object so the notebook and the report can never show different charts, and the
-/// JSON is taken once, at construction, so the report's bytes do not depend on anything done to the chart later.
+/// A finished chart: its traces and layout, and the figure JSON (<c>{"data":…,"layout":…,"frames":[]}</c>, the
+/// shape plotly.js and the <c>application/vnd.plotly.v1+json</c> MIME type read) that reports, notebooks and the
+/// PNG renderer all draw. The JSON is taken once, at construction, so what is shown never depends on anything done
+/// to the traces or layout later.
 /// </summary>
 public sealed partial record ChartFigure
 {
-    /// <summary>Wraps a chart and takes its figure JSON.</summary>
+    /// <summary>Puts traces and a layout into a figure and takes its JSON.</summary>
     /// <param name="name">A slug (<c>^[a-z0-9][a-z0-9-]*$</c>) used for the HTML id (<c>chart-{name}</c>) and file
-    /// names, so ids are stable across runs instead of Plotly.NET's random GUIDs.</param>
+    /// names, so ids are stable across runs.</param>
     /// <param name="title">The chart's title, for captions and page titles.</param>
-    /// <param name="chart">The chart.</param>
+    /// <param name="data">The traces, in drawing order.</param>
+    /// <param name="layout">The layout; an empty one when <c>null</c>.</param>
     /// <exception cref="ArgumentException">The name is not a slug or the title is blank.</exception>
-    public ChartFigure(string name, string title, GenericChart chart)
+    public ChartFigure(string name, string title, IReadOnlyList<Trace> data, Layout? layout = null)
     {
-        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(data);
         if (name is null || !SlugPattern().IsMatch(name))
         {
             throw new ArgumentException($"chart name '{name}' must be a slug such as timeline (lower-case letters, digits, hyphens)", nameof(name));
@@ -31,12 +33,10 @@ public sealed partial record ChartFigure
 
         Name = name;
         Title = title;
-        Chart = chart;
-        TraceCount = GenericChart.countTrace(chart);
-
-        // Plotly.NET writes the figure with Newtonsoft.Json in property insertion order, without ids or times:
-        // the same traces and layout give the same text.
-        FigureJson = GenericChart.toFigureJson(chart);
+        Data = [.. data];
+        Layout = layout ?? new Layout();
+        TraceCount = Data.Count;
+        FigureJson = Write(Data, Layout);
     }
 
     /// <summary>Slug for ids and file names (e.g. <c>timeline</c>).</summary>
@@ -45,14 +45,39 @@ public sealed partial record ChartFigure
     /// <summary>Title, as shown on the chart (plain text; data parts escaped for Plotly's text markup).</summary>
     public string Title { get; }
 
-    /// <summary>The Plotly.NET chart, for notebooks.</summary>
-    public GenericChart Chart { get; }
+    /// <summary>The traces, in drawing order.</summary>
+    public IReadOnlyList<Trace> Data { get; private init; }
+
+    /// <summary>The layout.</summary>
+    public Layout Layout { get; }
 
     /// <summary>Number of traces, so reports and browser tests can check what was drawn.</summary>
-    public int TraceCount { get; }
+    public int TraceCount { get; private init; }
 
     /// <summary>The figure (<c>data</c>, <c>layout</c>, <c>frames</c>) as JSON, deterministic for the same input.</summary>
-    public string FigureJson { get; }
+    public string FigureJson { get; private init; }
+
+    /// <summary>The same figure (the same JSON) under another name, e.g. when one chart is shown twice on a page.</summary>
+    /// <exception cref="ArgumentException">The name is not a slug.</exception>
+    public ChartFigure Renamed(string name) => new ChartFigure(name, Title, [], Layout) with { Data = Data, TraceCount = TraceCount, FigureJson = FigureJson };
+
+    private static string Write(IReadOnlyList<Trace> data, Layout layout)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, PlotlyObject.JsonOptions))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("data");
+            PlotlyObject.WriteValue(writer, data);
+            writer.WritePropertyName("layout");
+            layout.WriteTo(writer);
+            writer.WriteStartArray("frames");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex SlugPattern();

@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace Pipeline.Charts;
 
 /// <summary>
-/// HTML for charts without Plotly.NET's own page writer, whose div ids are fresh GUIDs and whose script comes
-/// from a CDN: here ids come from the chart name, plotly.js is inlined, and the same figure gives the same bytes.
+/// HTML for charts: ids come from the chart name (never GUIDs), plotly.js is inlined (never fetched from a CDN)
+/// and the same figure gives the same bytes.
 /// </summary>
 public static class ChartHtml
 {
@@ -33,6 +33,51 @@ public static class ChartHtml
         sb.Append("<script>Plotly.newPlot(\"").Append(id).Append("\", ")
             .Append(ScriptSafe(data)).Append(", ").Append(ScriptSafe(layout)).Append(", ").Append(Config).Append(");</script>");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A chart for a notebook output, where plotly.js comes from another output (<see cref="PlotlyScript"/>, shown
+    /// once per notebook): the script waits for <c>window.Plotly</c> (up to about 15 s, as outputs may be attached in
+    /// any order) and, if it never comes, says so in the chart's place instead of failing silently.
+    /// </summary>
+    /// <param name="figure">The chart.</param>
+    /// <param name="id">The div's id, unique in the notebook.</param>
+    public static string DeferredDiv(ChartFigure figure, string id)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        using var doc = JsonDocument.Parse(figure.FigureJson);
+        var data = doc.RootElement.GetProperty("data").GetRawText();
+        var layout = doc.RootElement.GetProperty("layout").GetRawText();
+        var htmlId = WebUtility.HtmlEncode(id);
+        var jsId = ScriptSafe(JsonSerializer.Serialize(id));
+        var sb = new StringBuilder();
+        sb.Append("<div id=\"").Append(htmlId).Append("\" class=\"chart\" data-traces=\"")
+            .Append(figure.TraceCount.ToString(CultureInfo.InvariantCulture)).Append("\"></div>");
+        sb.Append("<script>(function(){var n=0;function draw(){var el=document.getElementById(").Append(jsId).Append(");if(!el){return;}")
+            .Append("if(window.Plotly){window.Plotly.newPlot(el, ").Append(ScriptSafe(data)).Append(", ").Append(ScriptSafe(layout)).Append(", ").Append(Config).Append(");}")
+            .Append("else if(++n<300){setTimeout(draw,50);}")
+            .Append("else{el.textContent=\"plotly.js is not loaded: run the notebook from its first cell, which loads the Pipeline package\";}}draw();})();</script>");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// plotly.js as one notebook output, inlined so charts draw offline (JupyterLab, VS Code, nbconvert's HTML). It
+    /// always sets <c>window.Plotly</c>: an AMD loader on the page (require.js in classic Jupyter pages) is hidden
+    /// while the script runs, so plotly.js does not register itself as a module instead.
+    /// </summary>
+    public static string PlotlyScript()
+    {
+        var js = PlotlyAssets.PlotlyJs;
+        if (js.Contains("</script", StringComparison.OrdinalIgnoreCase) || js.Contains("<!--", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the embedded plotly.js contains '</script' or '<!--' and cannot be inlined safely");
+        }
+
+        return "<div class=\"plotly-js\" data-version=\"" + PlotlyAssets.Version + "\" style=\"display:none\"></div>"
+            + "<script>window.__pipelineDefine=window.define;window.define=undefined;</script>"
+            + "<script>" + js + "</script>"
+            + "<script>window.define=window.__pipelineDefine;delete window.__pipelineDefine;</script>";
     }
 
     /// <summary>

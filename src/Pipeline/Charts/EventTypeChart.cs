@@ -1,5 +1,4 @@
 using Pipeline.Intensity;
-using Plotly.NET;
 
 namespace Pipeline.Charts;
 
@@ -28,7 +27,7 @@ public static class EventTypeChart
             ("y", PlotlyText.Finite(s.AllEvents())),
             ("hovertemplate", "%{x|%Y-%m-%d}: %{y} events<extra>%{fullData.name}</extra>"))).ToList();
 
-        var notes = new List<Plotly.NET.LayoutObjects.Annotation>();
+        var notes = new List<Annotation>();
         if (traces.Count == 0)
         {
             notes.Add(FigureParts.Annotation(

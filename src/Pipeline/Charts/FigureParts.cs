@@ -1,12 +1,8 @@
-using Plotly.NET;
-using Plotly.NET.LayoutObjects;
-
 namespace Pipeline.Charts;
 
 /// <summary>
-/// Small factories for Plotly objects. Traces and layout are filled through Plotly.NET's dynamic setters rather
-/// than its F# style functions (dozens of optional parameters each from C#); the result is still an ordinary
-/// <see cref="GenericChart"/>. Properties are written in the order given, which fixes the JSON's byte order.
+/// Small factories for the chart model's objects (<see cref="PlotlyObject"/>): properties are set in the order
+/// given, which fixes the JSON's byte order.
 /// </summary>
 internal static class FigureParts
 {
@@ -14,10 +10,10 @@ internal static class FigureParts
     public const string SyntheticText = "SYNTHETIC DATA";
 
     /// <summary>A trace of the given Plotly type with its properties set in order.</summary>
-    public static Trace2D Trace(string type, params (string Key, object Value)[] properties) => Set(new Trace2D(type), properties);
+    public static Trace Trace(string type, params (string Key, object Value)[] properties) => Set(new Trace(type), properties);
 
     /// <summary>A plain nested object (font, line, marker, axis).</summary>
-    public static DynamicObj.DynamicObj Obj(params (string Key, object Value)[] properties) => Set(new DynamicObj.DynamicObj(), properties);
+    public static PlotlyObject Obj(params (string Key, object Value)[] properties) => Set(new PlotlyObject(), properties);
 
     /// <summary>A layout shape.</summary>
     public static Shape Shape(params (string Key, object Value)[] properties) => Set(new Shape(), properties);
@@ -48,7 +44,7 @@ internal static class FigureParts
         var shapeList = shapes.ToArray();
         if (shapeList.Length > 0)
         {
-            layout.SetProperty("shapes", shapeList);
+            layout.Set("shapes", shapeList);
         }
 
         var notes = annotations.ToList();
@@ -59,7 +55,7 @@ internal static class FigureParts
 
         if (notes.Count > 0)
         {
-            layout.SetProperty("annotations", notes.ToArray());
+            layout.Set("annotations", notes.ToArray());
         }
 
         return layout;
@@ -68,16 +64,15 @@ internal static class FigureParts
     /// <summary>Puts traces and layout into one chart and wraps it as a figure.</summary>
     public static ChartFigure Figure(string name, string title, IReadOnlyList<Trace> traces, Layout layout)
     {
-        var chart = GenericChart.setLayout(layout, GenericChart.ofTraceObjects(false, traces));
-        return new ChartFigure(name, title, chart);
+        return new ChartFigure(name, title, traces, layout);
     }
 
     private static T Set<T>(T target, (string Key, object Value)[] properties)
-        where T : DynamicObj.DynamicObj
+        where T : PlotlyObject
     {
         foreach (var (key, value) in properties)
         {
-            target.SetProperty(key, value);
+            target.Set(key, value);
         }
 
         return target;

@@ -1,5 +1,4 @@
 using Pipeline.Intensity;
-using Plotly.NET;
 
 namespace Pipeline.Charts;
 

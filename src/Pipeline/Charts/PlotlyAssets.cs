@@ -1,48 +1,34 @@
-using System.Text.RegularExpressions;
-using Plotly.NET;
-
 namespace Pipeline.Charts;
 
 /// <summary>
-/// The plotly.js that Plotly.NET ships inside its own assembly. Reports inline it so a page works with no
-/// network at all; reading it from the package (rather than a copy in this repository) keeps the script and the
-/// Plotly.NET that wrote the figure JSON at matching versions.
+/// The one plotly.js every chart is drawn with: <c>plotly.min.js</c> 2.28.0 from the npm package
+/// <c>plotly.js-dist-min</c>, embedded in this assembly (see <c>Charts/plotly.js/README.md</c>). Reports, notebook
+/// pages, the .NET Interactive kernel extension and the PNG renderer inline it, so a page works with no network.
 /// </summary>
-public static partial class PlotlyAssets
+public static class PlotlyAssets
 {
-    private static readonly Lazy<(string Resource, string Version)> Script = new(FindScript);
-    private static readonly Lazy<string> ScriptText = new(() => Read(Script.Value.Resource));
-    private static readonly Lazy<string> LicenseTextValue = new(() => Read(Script.Value.Resource + ".LICENSE.txt"));
+    /// <summary>The plotly.js version, pinned deliberately; the figure JSON is written for this version's schema.</summary>
+    public const string PlotlyVersion = "2.28.0";
+
+    private const string ResourcePrefix = "Pipeline.Charts.plotly.js.plotly-" + PlotlyVersion + ".min.js";
+
+    private static readonly Lazy<string> ScriptText = new(() => Read(ResourcePrefix));
+    private static readonly Lazy<string> LicenseTextValue = new(() => Read("Pipeline.Charts.plotly.js.LICENSE") + "\n" + Read(ResourcePrefix + ".LICENSE.txt"));
 
     /// <summary>The minified plotly.js source, to be inlined once per HTML page.</summary>
     public static string PlotlyJs => ScriptText.Value;
 
-    /// <summary>The plotly.js version (e.g. <c>2.28.0</c>), for the manifest and method notes.</summary>
-    public static string Version => Script.Value.Version;
+    /// <summary>The plotly.js version (<c>2.28.0</c>), for the manifest and method notes.</summary>
+    public static string Version => PlotlyVersion;
 
-    /// <summary>The third-party licence notices plotly.js's header points to; a report that inlines the script can carry them.</summary>
+    /// <summary>plotly.js's MIT licence and the third-party notices its header points to; a report that inlines the script can carry them.</summary>
     public static string LicenseText => LicenseTextValue.Value;
-
-    private static (string, string) FindScript()
-    {
-        var names = typeof(GenericChart).Assembly.GetManifestResourceNames()
-            .Select(n => (Name: n, Match: ScriptResource().Match(n)))
-            .Where(x => x.Match.Success)
-            .ToList();
-        return names.Count == 1
-            ? (names[0].Name, names[0].Match.Groups[1].Value)
-            : throw new InvalidOperationException(
-                $"expected one embedded plotly-<version>.min.js in {typeof(GenericChart).Assembly.GetName().Name}, found {names.Count}; has the Plotly.NET package changed?");
-    }
 
     private static string Read(string resource)
     {
-        using var stream = typeof(GenericChart).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"resource {resource} is missing from Plotly.NET");
+        using var stream = typeof(PlotlyAssets).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"resource {resource} is missing from {typeof(PlotlyAssets).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         return reader.ReadToEnd();
     }
-
-    [GeneratedRegex(@"^Plotly\.NET\.plotly-(\d+\.\d+\.\d+)\.min\.js$")]
-    private static partial Regex ScriptResource();
 }

@@ -1,6 +1,4 @@
 using Pipeline.Intensity;
-using Plotly.NET;
-using Plotly.NET.LayoutObjects;
 
 namespace Pipeline.Charts;
 

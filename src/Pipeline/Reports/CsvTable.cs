@@ -28,6 +28,9 @@ public sealed class CsvTable
     /// <summary>Number of data rows.</summary>
     public int RowCount => rows.Count;
 
+    /// <summary>The data rows as their CSV cell texts (numbers and dates already formatted, formulas neutralised).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Rows => rows;
+
     /// <summary>Adds a row; values may be strings, numbers, dates or null.</summary>
     public void Add(params object?[] values)
     {

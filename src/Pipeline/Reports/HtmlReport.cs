@@ -62,7 +62,7 @@ public static class HtmlReport
     /// <summary>HTML-escapes text from data (also quotes, so it is safe inside attributes).</summary>
     public static string E(string? text) => WebUtility.HtmlEncode(Text.VisibleControls.Reveal(text ?? ""));
 
-    private static string N(double? v, string format = "0.00") => v is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
+    internal static string N(double? v, string format = "0.00") => v is { } d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
 
     private static void Article(StringBuilder h, ReportAnalysis a)
     {
@@ -124,27 +124,8 @@ public static class HtmlReport
 
     private static void Claims(StringBuilder h, ReportAnalysis a)
     {
-        h.Append("<h2 id=\"claims\">Claim checks</h2>\n<table id=\"claim-table\">\n<thead><tr><th>¶</th><th>Mention (our paraphrase)</th><th>Stated date</th><th>What the op-ed implies</th><th>What the record says</th><th>Verdict</th><th>Sources</th></tr></thead>\n<tbody>\n");
-        foreach (var c in a.Claims)
-        {
-            h.Append("<tr><td>").Append(E(c.View.Paragraphs)).Append("</td><td>").Append(E(c.View.Mention.Paraphrase))
-                .Append("<br><span class=\"id\">").Append(E(c.View.Mention.Id)).Append(" · ").Append(E(Coverage.Label(c.View.Coverage))).Append("</span></td><td>")
-                .Append(E(c.View.StatedDate)).Append("</td><td>").Append(E(c.Check?.Implied)).Append("</td><td>").Append(E(c.Check?.Record));
-            if (c.Check is { RecordDates.Count: > 0 })
-            {
-                h.Append("<br><span class=\"dates\">").Append(E(c.RecordDates)).Append("</span>");
-            }
-
-            h.Append("</td><td class=\"verdict ").Append(E(c.VerdictText.Replace(' ', '-'))).Append("\">").Append(E(c.VerdictText)).Append("</td><td>");
-            if (c.Check is not null)
-            {
-                h.Append(string.Join("<br>", c.Check.Sources.Select(s => $"{E(s.Title)} ({E(s.Publisher)}), <span class=\"url\">{E(s.Url.ToString())}</span>")));
-            }
-
-            h.Append("</td></tr>\n");
-        }
-
-        h.Append("</tbody>\n</table>\n<p class=\"note\">“not checked”: no source-backed check has been recorded for this mention yet; it is listed so nothing is hidden.</p>\n");
+        h.Append("<h2 id=\"claims\">Claim checks</h2>\n").Append(HtmlTables.Claims(a.Claims));
+        h.Append("<p class=\"note\">“not checked”: no source-backed check has been recorded for this mention yet; it is listed so nothing is hidden.</p>\n");
     }
 
     private static void Study(StringBuilder h, ReportAnalysis a)
@@ -154,22 +135,7 @@ public static class HtmlReport
         h.Append("<p>Mean events per ").Append(E(bin)).Append(" bin before vs after each dated point (").Append(a.Inputs.Study.Window.ToString(CultureInfo.InvariantCulture))
             .Append(" bins each side; the bin holding the date counts as after), or inside a period vs the same number of bins just before it. Brackets: 95% moving-block bootstrap intervals. Placebo: the same difference at ")
             .Append(a.Inputs.Study.Placebos.ToString(CultureInfo.InvariantCulture)).Append(" dates drawn from the rest of the series; p is the share of placebo differences at least as large. Descriptive only.</p>\n");
-        h.Append("<table id=\"study-table\">\n<thead><tr><th>Mention</th><th>Studied span</th><th>Coverage</th><th>Before</th><th>After / inside</th><th>Difference [95% CI]</th><th>Ratio [95% CI]</th><th>Fatalities difference [95% CI]</th><th>Placebo p</th><th>Placebo 95% band</th><th>Note</th></tr></thead>\n<tbody>\n");
-        foreach (var (r, v) in a.Study.Zip(a.Mentions))
-        {
-            var e = r.Events;
-            var f = r.Fatalities;
-            h.Append("<tr><td>").Append(E(v.Paragraphs)).Append(' ').Append(E(r.Target.Id)).Append("</td><td>")
-                .Append(E($"{(r.Target.IsPeriod ? "period" : "point")} {MentionDates.Describe(r.Target.Start, r.Target.End, Events.DatePrecision.Day)}")).Append("</td><td>")
-                .Append(E(Coverage.Label(r.Coverage))).Append("</td><td>").Append(N(e?.Before)).Append("</td><td>").Append(N(e?.After)).Append("</td><td>")
-                .Append(e is null ? "–" : $"{N(e.Difference)} [{N(e.DifferenceLow)}, {N(e.DifferenceHigh)}]").Append("</td><td>")
-                .Append(e is null ? "–" : $"{N(e.Ratio)} [{N(e.RatioLow)}, {N(e.RatioHigh)}]").Append("</td><td>")
-                .Append(f is null ? "–" : $"{N(f.Difference)} [{N(f.DifferenceLow)}, {N(f.DifferenceHigh)}]").Append("</td><td>")
-                .Append(N(r.Placebo?.PValue, "0.000")).Append("</td><td>")
-                .Append(r.Placebo is { } p ? $"[{N(p.BandLow)}, {N(p.BandHigh)}]" : "–").Append("</td><td>").Append(E(r.Note)).Append("</td></tr>\n");
-        }
-
-        h.Append("</tbody>\n</table>\n");
+        h.Append(HtmlTables.Study(a.Study, a.Mentions));
     }
 
     private static void Methods(StringBuilder h, ReportAnalysis a)

@@ -68,7 +68,7 @@ public sealed record Manifest(
     /// <summary>The packages whose versions a manifest records (the ones whose behaviour shapes the outputs).</summary>
     public static readonly IReadOnlyList<string> RecordedPackages =
     [
-        "CsvHelper", "ExcelDataReader", "Microsoft.Data.Analysis", "Plotly.NET", "FSharp.Core", "Microsoft.Playwright",
+        "CsvHelper", "ExcelDataReader", "Microsoft.Data.Analysis", "Microsoft.Playwright",
         "Microsoft.CodeAnalysis.CSharp.Scripting", "Microsoft.DotNet.Interactive.Formatting", "Apache.Arrow", "Polly.Core",
         "System.CommandLine", "Spectre.Console",
     ];
@@ -115,6 +115,7 @@ public sealed record Manifest(
             }
         }
 
+        result["plotly.js"] = Charts.PlotlyAssets.Version; // embedded in the library, from npm's plotly.js-dist-min
         result[".NET"] = Environment.Version.ToString();
         return result;
     }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Pipeline.Charts;
-using Plotly.NET;
 using static Pipeline.Tests.Charts.ChartSamples;
 
 namespace Pipeline.Tests.Charts;
@@ -48,7 +47,7 @@ public partial class ChartOutputTests
         var figure = Build(name, synthetic: false);
 
         Assert.Equal(Traces(Parse(figure.FigureJson)).Length, figure.TraceCount);
-        Assert.Equal(figure.TraceCount, GenericChart.countTrace(figure.Chart));
+        Assert.Equal(figure.TraceCount, figure.Data.Count);
     }
 
     [Theory]
@@ -77,9 +76,9 @@ public partial class ChartOutputTests
     [Fact]
     public void Div_escapes_raw_markup_and_line_separators_in_any_json_string()
     {
-        var trace = new Trace2D("scatter");
-        trace.SetProperty("name", "</script><script>alert(1)</script>\u2028&");
-        var figure = new ChartFigure("raw", "Raw", GenericChart.ofTraceObject(false, trace));
+        var trace = new Trace("scatter");
+        trace.Set("name", "</script><script>alert(1)</script>\u2028&");
+        var figure = new ChartFigure("raw", "Raw", [trace]);
         var div = ChartHtml.Div(figure);
 
         Assert.Equal(1, Regex.Count(div, "</script", RegexOptions.IgnoreCase));
@@ -122,9 +121,14 @@ public partial class ChartOutputTests
     }
 
     [Fact]
-    public void Reads_plotly_js_from_the_plotly_net_assembly()
+    public void Embeds_plotly_js_2_28_0_from_npm_plotly_js_dist_min_byte_for_byte()
     {
         Assert.Equal("2.28.0", PlotlyAssets.Version);
+        // SHA-256 of plotly.min.js in plotly.js-dist-min@2.28.0 (the same bytes Plotly.NET 6.0.0 embedded).
+        Assert.Equal(
+            "f33191858012cf263ca873b819c5e7405538183fe3d0e1a6d7b3e577867bcc37",
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PlotlyAssets.PlotlyJs))));
+        Assert.Contains("The MIT License", PlotlyAssets.LicenseText);
         Assert.Contains("plotly.js v2.28.0", PlotlyAssets.PlotlyJs[..200]);
         Assert.True(PlotlyAssets.PlotlyJs.Length > 1_000_000);
         Assert.False(string.IsNullOrWhiteSpace(PlotlyAssets.LicenseText));
@@ -136,7 +140,7 @@ public partial class ChartOutputTests
     [InlineData("-timeline")]
     [InlineData("")]
     public void Figure_names_must_be_slugs_so_html_ids_are_safe(string name) =>
-        Assert.Throws<ArgumentException>(() => new ChartFigure(name, "Title", GenericChart.ofTraceObject(false, new Trace2D("scatter"))));
+        Assert.Throws<ArgumentException>(() => new ChartFigure(name, "Title", [new Trace("scatter")]));
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();

@@ -124,7 +124,7 @@ public class RunnerTests
         Assert.StartsWith("<div id=\"chart-fixture-line\" class=\"chart\" data-traces=\"1\"></div><script>Plotly.newPlot(", figure[DisplayOutput.Html]);
         Assert.Equal("Fixture line (1 trace)", figure[DisplayOutput.PlainText]);
 
-        // A bare Plotly.NET chart is wrapped with an id from the cell number and a counter, never a GUID.
+        // The same chart name shown again is renamed with an id from the cell number and a counter, never a GUID.
         var generic = Assert.IsType<DisplayOutput>(Cell(r, 3).Outputs.Single());
         Assert.StartsWith("<div id=\"chart-cell3-1\"", generic[DisplayOutput.Html]);
     }
@@ -135,7 +135,7 @@ public class RunnerTests
         // explore.ipynb's situation: the notebook #r's src/Pipeline/bin/..., the host has loaded its own copy.
         var bin = Path.Combine(TestPaths.RepoRoot, "src", "Pipeline", "bin", "Debug", "net10.0");
         Assert.NotEqual(Path.GetDirectoryName(typeof(ChartFigure).Assembly.Location), bin);
-        var refs = string.Join("\n", new[] { "Pipeline", "Plotly.NET", "DynamicObj", "FSharp.Core" }.Select(n => $"#r \"{Path.Combine(bin, n + ".dll")}\""));
+        var refs = string.Join("\n", new[] { "Pipeline" }.Select(n => $"#r \"{Path.Combine(bin, n + ".dll")}\""));
         var doc = NotebookFile.Parse($$"""
             #!csharp
 
@@ -143,9 +143,8 @@ public class RunnerTests
 
             #!csharp
 
-            var trace = new Plotly.NET.Trace2D("scatter");
-            trace.SetProperty("y", new[] { 1, 3, 2 });
-            var figure = new Pipeline.Charts.ChartFigure("from-src-bin", "From src bin", Plotly.NET.GenericChart.ofTraceObject(false, trace));
+            var trace = new Pipeline.Charts.Trace("scatter").Set("y", new[] { 1, 3, 2 });
+            var figure = new Pipeline.Charts.ChartFigure("from-src-bin", "From src bin", [trace]);
             figure
             """, NotebookFormat.Dib);
         var r = await new NotebookRunner().RunAsync(doc, Fixture("src-bin.dib"));

@@ -27,7 +27,8 @@ public class ReportWriterTests
         Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal));
         Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("2020-01-03-daily-sabah-libya-turkey.json", StringComparison.Ordinal));
         Assert.Equal("week", manifest.Parameters["bin"]);
-        Assert.Equal("6.0.0", manifest.Packages["Plotly.NET"]);
+        Assert.Equal("2.28.0", manifest.Packages["plotly.js"]);
+        Assert.False(manifest.Packages.ContainsKey("Plotly.NET")); // the library draws with its own chart model
         Assert.NotNull(manifest.GeneratedAtUtc);
         Assert.False(Directory.EnumerateDirectories(tmp.Path, ".out.tmp-*").Any()); // staging folder moved away
     }
