@@ -10,7 +10,9 @@ namespace Pipeline.Intensity;
 /// <remarks>
 /// A placebo window is admissible when all its 2L bins lie in the series, it overlaps no studied span of any
 /// target passed to <see cref="Run"/> (so another mention's change never counts as "ordinary"), and, for
-/// day bins, it starts on the mention's weekday (reporting has a weekly rhythm). Sums over windows come
+/// day bins, it starts on the mention's weekday (reporting has a weekly rhythm). Inference needs at least
+/// <see cref="EventStudyOptions.MinimumPlacebos"/> such windows, of which at least
+/// <see cref="EventStudyOptions.MinimumDisjointPlacebos"/> do not overlap each other. Sums over windows come
 /// from prefix sums, so a study costs O(bins) per mention.
 /// </remarks>
 public static class EventStudy
@@ -102,7 +104,20 @@ public static class EventStudy
             }
         }
 
-        var enough = placebos.Count >= o.MinimumPlacebos;
+        // Overlapping windows share bins, so many of them can still be few independent looks at a long window's
+        // change; the quantile of so few understates ordinary variation. Count disjoint windows too.
+        var disjoint = 0;
+        var free = int.MinValue;
+        foreach (var p in placebos)
+        {
+            if (p >= free)
+            {
+                disjoint++;
+                free = p + (2 * l);
+            }
+        }
+
+        var enough = placebos.Count >= o.MinimumPlacebos && disjoint >= o.MinimumDisjointPlacebos;
         var ev = Effect(events, c, l, enough ? placebos : null, out var h);
         var fa = Effect(deaths, c, l, enough ? placebos : null, out _);
         var notes = new List<string>();
@@ -113,7 +128,7 @@ public static class EventStudy
 
         if (!enough)
         {
-            notes.Add($"interval and p-value not computable: only {placebos.Count} placebo windows of {l}+{l} {Bins.Name(series.Bin)} bins fit in the series clear of every mention's window (at least {o.MinimumPlacebos} needed)");
+            notes.Add($"interval and p-value not computable: only {placebos.Count} placebo windows of {l}+{l} {Bins.Name(series.Bin)} bins fit in the series clear of every mention's window, {disjoint} of them non-overlapping (at least {o.MinimumPlacebos} and {o.MinimumDisjointPlacebos} needed)");
         }
 
         var placebo = enough ? new PlaceboSummary(placebos.Count, -h, h) : null;

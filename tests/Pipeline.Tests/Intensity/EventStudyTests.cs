@@ -22,9 +22,9 @@ public class EventStudyTests
     [Fact]
     public void A_step_from_2_to_6_events_a_week_gives_difference_4_ratio_3_and_the_smallest_placebo_p()
     {
-        var counts = Enumerable.Repeat(2.0, 60).Concat(Enumerable.Repeat(6.0, 4)).Concat(Enumerable.Repeat(2.0, 60)).ToArray();
+        var counts = Enumerable.Repeat(2.0, 100).Concat(Enumerable.Repeat(6.0, 4)).Concat(Enumerable.Repeat(2.0, 100)).ToArray();
         var s = Weekly(counts);
-        var date = s.BinStarts[60].AddDays(3);
+        var date = s.BinStarts[100].AddDays(3);
         var r = Assert.Single(EventStudy.Run(s, [Point("step", date)], CoverageOf(s), EventStudyOptions.Default));
         Assert.Equal(CoverageStatus.Inside, r.Coverage);
         Assert.Equal(2, r.Events!.Before);
@@ -33,9 +33,9 @@ public class EventStudyTests
         Assert.Equal(3, r.Events.Ratio);
         Assert.Equal(8, r.Fatalities!.Difference);
 
-        // Windows starting at bins 4..52 and 68..120 fit and stay clear of bins 56..63: 49 + 53. All are flat.
-        Assert.Equal(102, r.Placebo!.Count);
-        Assert.Equal(1.0 / 103, r.Events.PValue!.Value, 12);
+        // Windows starting at bins 4..92 and 108..200 fit and stay clear of bins 96..103: 89 + 93. All are flat.
+        Assert.Equal(182, r.Placebo!.Count);
+        Assert.Equal(1.0 / 183, r.Events.PValue!.Value, 12);
         Assert.Equal((4.0, 4.0), (r.Events.DifferenceLow, r.Events.DifferenceHigh)); // no placebo window moves at all
         Assert.Equal((8.0, 8.0), (r.Fatalities.DifferenceLow, r.Fatalities.DifferenceHigh));
         Assert.Equal(24.5 / 8.5, r.Events.RatioLow!.Value, 12); // log((24 + ½)/(8 + ½)) ± 0
@@ -65,7 +65,7 @@ public class EventStudyTests
             var n = 60 + rng.NextBelow(200);
             var s = Weekly(Enumerable.Range(0, n).Select(_ => (double)rng.NextBelow(1 + (i % 7))).ToArray());
             StudyTarget[] targets = [Point("p", s.BinStarts[4 + rng.NextBelow(n - 8)]), new("q", "q", s.BinStarts[n / 2], s.BinStarts[(n / 2) + rng.NextBelow(4)], true)];
-            foreach (var r in EventStudy.Run(s, targets, CoverageOf(s), EventStudyOptions.Default with { MinimumPlacebos = 20 }))
+            foreach (var r in EventStudy.Run(s, targets, CoverageOf(s), EventStudyOptions.Default with { MinimumPlacebos = 20, MinimumDisjointPlacebos = 1 }))
             {
                 foreach (var e in new[] { r.Events, r.Fatalities })
                 {
@@ -126,17 +126,17 @@ public class EventStudyTests
     [Fact]
     public void A_period_compares_its_mean_with_the_same_length_just_before_and_gets_a_p_value()
     {
-        var counts = Enumerable.Repeat(1.0, 100).Concat(Enumerable.Repeat(5.0, 10)).Concat(Enumerable.Repeat(1.0, 90)).ToArray();
+        var counts = Enumerable.Repeat(1.0, 100).Concat(Enumerable.Repeat(5.0, 3)).Concat(Enumerable.Repeat(1.0, 97)).ToArray();
         var s = Weekly(counts);
-        var t = new StudyTarget("offensive", "offensive", s.BinStarts[100], s.BinStarts[109].AddDays(6), true);
+        var t = new StudyTarget("offensive", "offensive", s.BinStarts[100], s.BinStarts[102].AddDays(6), true);
         var r = EventStudy.Run(s, [t], CoverageOf(s), EventStudyOptions.Default)[0];
-        Assert.Equal((10, 10), (r.BinsBefore, r.BinsAfter));
+        Assert.Equal((3, 3), (r.BinsBefore, r.BinsAfter));
         Assert.Equal(1, r.Events!.Before);
         Assert.Equal(5, r.Events.After);
 
-        // 10+10-bin windows starting at 10..80 and 120..190 stay clear of bins 90..109.
-        Assert.Equal(142, r.Placebo!.Count);
-        Assert.Equal(1.0 / 143, r.Events.PValue!.Value, 12);
+        // 3+3-bin windows starting at 3..94 and 106..197 stay clear of bins 97..102.
+        Assert.Equal(184, r.Placebo!.Count);
+        Assert.Equal(1.0 / 185, r.Events.PValue!.Value, 12);
         Assert.Equal((4.0, 4.0), (r.Events.DifferenceLow, r.Events.DifferenceHigh));
     }
 
@@ -154,13 +154,13 @@ public class EventStudyTests
         Assert.Null(r.Placebo);
         Assert.False(r.Events.ExcludesZero);
         Assert.Contains("not computable: only 1 placebo windows of 10+10 week bins", r.Note);
-        Assert.Contains("at least 39 needed", r.Note);
+        Assert.Contains("1 of them non-overlapping (at least 39 and 19 needed)", r.Note);
     }
 
     [Fact]
     public void A_ratio_needs_events_before_and_its_interval_too()
     {
-        var counts = Enumerable.Repeat(0.0, 100).Concat(Enumerable.Repeat(3.0, 4)).Concat(Enumerable.Repeat(0.0, 100)).ToArray();
+        var counts = Enumerable.Repeat(0.0, 100).Concat(Enumerable.Repeat(3.0, 4)).Concat(Enumerable.Repeat(0.0, 100)).ToArray(); // enough windows either side
         var s = Weekly(counts);
         var r = EventStudy.Run(s, [Point("from-nothing", s.BinStarts[100])], CoverageOf(s), EventStudyOptions.Default)[0];
         Assert.Equal(3, r.Events!.Difference);
@@ -168,6 +168,19 @@ public class EventStudyTests
         Assert.Null(r.Events.RatioLow);
         Assert.Null(r.Events.RatioHigh);
         Assert.NotNull(r.Events.PValue);
+    }
+
+    [Fact]
+    public void A_long_window_needs_19_non_overlapping_placebo_windows_not_only_39_overlapping_ones()
+    {
+        var s = Weekly(Enumerable.Range(0, 300).Select(i => (double)(i % 5)).ToArray());
+        var t = new StudyTarget("long", "long", s.BinStarts[150], s.BinStarts[159].AddDays(6), true);
+        var r = EventStudy.Run(s, [t], CoverageOf(s), EventStudyOptions.Default)[0];
+
+        // 10+10-bin windows starting at 10..130 and 170..290: 242 in all, but only 7 + 7 side by side.
+        Assert.Null(r.Events!.PValue);
+        Assert.Contains("242 placebo windows", r.Note);
+        Assert.Contains("14 of them non-overlapping", r.Note);
     }
 
     [Fact]
@@ -181,7 +194,7 @@ public class EventStudyTests
     public void Placebo_windows_leave_out_every_mentions_window()
     {
         var rng = new SplitMix64(3);
-        var counts = Enumerable.Range(0, 120).Select(_ => (double)rng.NextBelow(8)).ToArray();
+        var counts = Enumerable.Range(0, 240).Select(_ => (double)rng.NextBelow(8)).ToArray();
         for (var i = 80; i < 84; i++)
         {
             counts[i] = 200; // a burst at another mention's date
@@ -192,9 +205,9 @@ public class EventStudyTests
         var alone = EventStudy.Run(s, [a], CoverageOf(s), EventStudyOptions.Default)[0];
         var withOther = EventStudy.Run(s, [Point("b", s.BinStarts[80]), a], CoverageOf(s), EventStudyOptions.Default)[1];
 
-        // a alone: starts 4..32 and 48..116 (29 + 69); b's window 76..83 also rules out starts 73..87 (15).
-        Assert.Equal(98, alone.Placebo!.Count);
-        Assert.Equal(83, withOther.Placebo!.Count);
+        // a alone: starts 4..32 and 48..236 (29 + 189); b's window 76..83 also rules out starts 73..87 (15).
+        Assert.Equal(218, alone.Placebo!.Count);
+        Assert.Equal(203, withOther.Placebo!.Count);
         Assert.True(withOther.Placebo.BandHigh < alone.Placebo.BandHigh, "the burst at b still widened a's placebo band");
         Assert.Equal(alone.Events!.Difference, withOther.Events!.Difference);
     }
