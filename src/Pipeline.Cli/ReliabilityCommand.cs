@@ -98,18 +98,21 @@ internal static class ReliabilityCommand
 
     private static int CountRows(string table) => table.Count(c => c == '\n') - 2;
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    internal static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
-    private static string Replace(string readme, string table, string path)
+    private static string Replace(string readme, string table, string path) => Replace(readme, table, path, BeginMarker, EndMarker);
+
+    /// <summary>The README with the text between <paramref name="beginMarker"/> and <paramref name="endMarker"/> replaced by <paramref name="table"/>.</summary>
+    internal static string Replace(string readme, string table, string path, string beginMarker, string endMarker)
     {
-        var begin = readme.IndexOf(BeginMarker, StringComparison.Ordinal);
-        var end = readme.IndexOf(EndMarker, StringComparison.Ordinal);
+        var begin = readme.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = readme.IndexOf(endMarker, StringComparison.Ordinal);
         if (begin < 0 || end < begin)
         {
-            throw new ArgumentException($"{path}: the markers are missing; put the lines\n{BeginMarker}\n{EndMarker}\nwhere the table belongs");
+            throw new ArgumentException($"{path}: the markers are missing; put the lines\n{beginMarker}\n{endMarker}\nwhere the table belongs");
         }
 
-        var start = begin + BeginMarker.Length;
+        var start = begin + beginMarker.Length;
         return string.Concat(readme.AsSpan(0, start), "\n", table, readme.AsSpan(end));
     }
 }

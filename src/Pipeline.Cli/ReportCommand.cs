@@ -30,7 +30,7 @@ internal static class ReportCommand
         var window = new Option<int>("--window") { Description = "Bins before and after each mention", DefaultValueFactory = _ => EventStudyOptions.Default.Window };
         var imprecise = new Option<string>("--imprecise") { Description = "band | spread: events dated more coarsely than the bin", DefaultValueFactory = _ => "band" };
         imprecise.AcceptOnlyFromAmong("band", "spread");
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap and placebo draws", DefaultValueFactory = _ => EventStudyOptions.Default.Seed };
+        var seed = new Option<ulong>("--seed") { Description = "Recorded for replay; the event study uses every placebo window and draws nothing at random", DefaultValueFactory = _ => EventStudyOptions.Default.Seed };
         var output = new Option<string>("--out") { Description = "Output folder; an earlier report there is replaced once the new one is complete, other files are left alone", DefaultValueFactory = _ => "out" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not render PNGs with Chromium" };
         var command = new Command("report", "Write the self-contained HTML report, CSV tables, PNG charts and manifest.json")

@@ -4,14 +4,16 @@ namespace Pipeline.Charts;
 
 /// <summary>
 /// The event-study effects side by side: for each mention, how mean events per bin changed (after − before, or
-/// inside − before for periods) with its bootstrap interval, against the band of changes seen at placebo dates.
-/// A change that sits inside the placebo band is ordinary for these data, whatever the article implies.
+/// inside − before for periods) with its 95% placebo-inversion interval, against the band of changes seen at
+/// placebo windows. A change that sits inside the placebo band is ordinary for these data, whatever the article
+/// implies; one outside it has p &lt; 0.05, and then (and only then) its interval excludes 0.
 /// </summary>
 /// <remarks>
 /// <para>One row per result, in the order given (top first), labelled with <see cref="StudyTarget.Label"/>.
-/// Traces, each only when it has rows: <see cref="PlaceboTraceName"/> (a thick translucent segment from the
-/// 2.5th to the 97.5th placebo percentile, for points that have placebos), <see cref="EffectTraceName"/> (a
-/// marker at the difference with horizontal error bars to the 95% bootstrap interval) and
+/// Traces, each only when it has rows: <see cref="PlaceboTraceName"/> (a thick translucent segment from −h to h,
+/// h being the change that 5% of placebo windows reach, for mentions with enough placebo windows),
+/// <see cref="EffectTraceName"/> (a marker at the difference with horizontal error bars to the 95% interval;
+/// no bars when too few placebo windows fit, the reason in the hover) and
 /// <see cref="NotComputableTraceName"/> (the text "not computable" on the rows without a result, the reason in
 /// the hover), so mentions outside coverage or too near the data's edge keep their row. A dotted vertical line
 /// shape named <c>zero</c> marks no change.</para>
@@ -19,10 +21,10 @@ namespace Pipeline.Charts;
 public static class ForestChart
 {
     /// <summary>Name of the placebo band trace.</summary>
-    public const string PlaceboTraceName = "placebo 2.5–97.5%";
+    public const string PlaceboTraceName = "placebo 95% band";
 
     /// <summary>Name of the effect trace.</summary>
-    public const string EffectTraceName = "difference (95% bootstrap CI)";
+    public const string EffectTraceName = "difference (95% placebo CI)";
 
     /// <summary>Name of the trace marking rows with no result.</summary>
     public const string NotComputableTraceName = "not computable";
@@ -66,8 +68,8 @@ public static class ForestChart
                 ("error_x", FigureParts.Obj(
                     ("type", "data"),
                     ("symmetric", false),
-                    ("array", effects.Select(r => PlotlyText.Finite(Math.Max(0, r.Result.Events!.DifferenceHigh - r.Result.Events.Difference))).ToArray()),
-                    ("arrayminus", effects.Select(r => PlotlyText.Finite(Math.Max(0, r.Result.Events!.Difference - r.Result.Events.DifferenceLow))).ToArray()),
+                    ("array", effects.Select(r => PlotlyText.Finite(Math.Max(0, (r.Result.Events!.DifferenceHigh ?? r.Result.Events.Difference) - r.Result.Events.Difference))).ToArray()),
+                    ("arrayminus", effects.Select(r => PlotlyText.Finite(Math.Max(0, r.Result.Events!.Difference - (r.Result.Events.DifferenceLow ?? r.Result.Events.Difference)))).ToArray()),
                     ("thickness", 1.5),
                     ("width", 4))),
                 ("customdata", effects.Select(r => r.Result.Target.Id).ToArray()),
@@ -132,11 +134,13 @@ public static class ForestChart
         {
             PlotlyText.Data(r.Target.Label),
             $"{(r.Target.IsPeriod ? "inside" : "after")} {PlotlyText.Number(e.After)} vs before {PlotlyText.Number(e.Before)} events per bin ({PlotlyText.Count(r.BinsBefore)} bins each)",
-            $"difference {PlotlyText.Number(e.Difference)} (95% CI {PlotlyText.Number(e.DifferenceLow)} .. {PlotlyText.Number(e.DifferenceHigh)})",
+            e is { DifferenceLow: { } low, DifferenceHigh: { } high }
+                ? $"difference {PlotlyText.Number(e.Difference)} (95% CI {PlotlyText.Number(low)} .. {PlotlyText.Number(high)})"
+                : $"difference {PlotlyText.Number(e.Difference)} (no interval)",
         };
-        if (r.Placebo is not null)
+        if (r.Placebo is not null && e.PValue is { } p)
         {
-            lines.Add($"placebo p = {PlotlyText.PValue(r.Placebo.PValue)} ({PlotlyText.Count(r.Placebo.Count)} dates)");
+            lines.Add($"placebo p = {PlotlyText.PValue(p)} ({PlotlyText.Count(r.Placebo.Count)} windows)");
         }
 
         if (r.Coverage != CoverageStatus.Inside)
@@ -153,5 +157,5 @@ public static class ForestChart
     }
 
     private static string PlaceboHover(EventStudyResult r) =>
-        $"{PlotlyText.Data(r.Target.Label)}{PlotlyText.Break}placebo band {PlotlyText.Number(r.Placebo!.BandLow)} .. {PlotlyText.Number(r.Placebo.BandHigh)} ({PlotlyText.Count(r.Placebo.Count)} dates)";
+        $"{PlotlyText.Data(r.Target.Label)}{PlotlyText.Break}placebo band {PlotlyText.Number(r.Placebo!.BandLow)} .. {PlotlyText.Number(r.Placebo.BandHigh)} ({PlotlyText.Count(r.Placebo.Count)} windows)";
 }

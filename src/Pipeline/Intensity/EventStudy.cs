@@ -1,184 +1,189 @@
-using Pipeline.Statistics;
-
 namespace Pipeline.Intensity;
 
 /// <summary>
 /// A descriptive event study around each dated mention: intensity in k bins before vs k bins after a point
 /// (the bin holding the date counts as "after"), or inside a period vs the same number of bins just before
-/// it. Intervals come from a moving-block bootstrap within each window (blocks keep the short-run
-/// autocorrelation of conflict counts); placebo dates drawn from the rest of the series show how large such
-/// a change is at ordinary times. Nothing here supports a causal reading, and the report says so.
+/// it. Both shapes are a window of L bins before and L bins from a start bin c. The interval and p-value
+/// compare the observed change with the same change at every placebo window of that shape (see
+/// <see cref="PlaceboInference"/>). Nothing here supports a causal reading, and the report says so.
 /// </summary>
+/// <remarks>
+/// A placebo window is admissible when all its 2L bins lie in the series, it overlaps no studied span of any
+/// target passed to <see cref="Run"/> (so another mention's change never counts as "ordinary"), and, for
+/// day bins, it starts on the mention's weekday (reporting has a weekly rhythm). Inference needs at least
+/// <see cref="EventStudyOptions.MinimumPlacebos"/> such windows, of which at least
+/// <see cref="EventStudyOptions.MinimumDisjointPlacebos"/> do not overlap each other. Sums over windows come
+/// from prefix sums, so a study costs O(bins) per mention.
+/// </remarks>
 public static class EventStudy
 {
-    /// <summary>Studies every target against one series; results are in target order.</summary>
+    /// <summary>Studies every target against one series; results are in target order. Every target's window is kept out of every placebo set.</summary>
     public static IReadOnlyList<EventStudyResult> Run(IntensitySeries series, IEnumerable<StudyTarget> targets, Coverage coverage, EventStudyOptions options)
     {
         options.Validate();
-        var events = series.AllEvents();
-        var deaths = series.AllFatalities();
-        return targets.Select(t => Study(series, events, deaths, t, coverage, options)).ToList();
+        var list = targets.ToList();
+        var events = Prefix(series.AllEvents());
+        var deaths = Prefix(series.AllFatalities());
+        var windows = list.Select(t => Locate(series, t, coverage, options)).ToList();
+
+        // blocked[i + 1] − blocked[j] = bins in [j, i] that belong to some target's window.
+        var mark = new int[series.Count];
+        foreach (var w in windows)
+        {
+            for (var i = Math.Max(0, w.Start - w.Length); i < Math.Min(series.Count, w.Start + w.Length); i++)
+            {
+                mark[i] = 1;
+            }
+        }
+
+        var blocked = new int[series.Count + 1];
+        for (var i = 0; i < series.Count; i++)
+        {
+            blocked[i + 1] = blocked[i] + mark[i];
+        }
+
+        return list.Select((t, i) => Study(series, events, deaths, blocked, t, windows[i], options)).ToList();
     }
 
-    private static EventStudyResult Study(IntensitySeries series, double[] events, double[] deaths, StudyTarget t, Coverage coverage, EventStudyOptions o)
+    /// <summary>Where a target's window lies: L bins before <see cref="Start"/> and L from it; <see cref="Reason"/> when it cannot be studied.</summary>
+    private readonly record struct Window(int Start, int Length, CoverageStatus Status, string? Reason, string? Clipped);
+
+    private static Window Locate(IntensitySeries series, StudyTarget t, Coverage coverage, EventStudyOptions o)
     {
         var status = coverage.Classify(t.Start, t.End);
-        if (status == CoverageStatus.Outside)
+        var range = series.Count == 0 ? "(no bins)" : $"({series.BinStarts[0]:yyyy-MM-dd}..{Bins.Next(series.BinStarts[^1], series.Bin).AddDays(-1):yyyy-MM-dd})";
+        if (!t.IsPeriod)
         {
-            return new EventStudyResult(t, status, null, null, null, "outside the data's coverage: nothing to measure", 0, 0);
+            var k = o.Window;
+            var b = series.IndexOf(t.Start);
+            string? reason = status == CoverageStatus.Outside ? "outside the data's coverage: nothing to measure"
+                : b < 0 || b - k < 0 || b + k > series.Count ? $"a window of {k} {Bins.Name(series.Bin)} bins each side of {t.Start:yyyy-MM-dd} reaches outside the analysed range {range}"
+                : null;
+            return new Window(b < 0 ? 0 : b, b < 0 ? 0 : k, status, reason, null);
         }
 
-        return t.IsPeriod ? StudyPeriod(series, events, deaths, t, status, o) : StudyPoint(series, events, deaths, t, status, o);
-    }
-
-    private static EventStudyResult StudyPoint(IntensitySeries series, double[] events, double[] deaths, StudyTarget t, CoverageStatus status, EventStudyOptions o)
-    {
-        var k = o.Window;
-        var b = series.IndexOf(t.Start);
-        if (b < 0 || b - k < 0 || b + k > series.Count)
+        if (series.Count == 0)
         {
-            return new EventStudyResult(t, status, null, null, null,
-                $"a window of {k} {Bins.Name(series.Bin)} bins each side of {t.Start:yyyy-MM-dd} reaches outside the analysed range ({series.BinStarts[0]:yyyy-MM-dd}..{Bins.Next(series.BinStarts[^1], series.Bin).AddDays(-1):yyyy-MM-dd})", 0, 0);
+            return new Window(0, 0, status, "the period lies outside the analysed range", null);
         }
 
-        var rng = new SplitMix64(SplitMix64.Derive(o.Seed, t.Id));
-        var block = o.BlockLength ?? Math.Max(1, (int)Math.Round(Math.Cbrt(k)));
-        var ev = Effect(events.AsSpan(b - k, k), events.AsSpan(b, k), block, o.Replicates, rng);
-        var fa = Effect(deaths.AsSpan(b - k, k), deaths.AsSpan(b, k), block, o.Replicates, rng);
-        var placebo = Placebos(series, events, b, t, k, ev.Difference, o, rng, out var note);
-        return new EventStudyResult(t, status, ev, fa, placebo, note, k, k);
-    }
-
-    private static EventStudyResult StudyPeriod(IntensitySeries series, double[] events, double[] deaths, StudyTarget t, CoverageStatus status, EventStudyOptions o)
-    {
-        var first = series.IndexOf(t.Start < series.BinStarts[0] ? series.BinStarts[0] : t.Start);
         var lastDay = Bins.Next(series.BinStarts[^1], series.Bin).AddDays(-1);
+        var first = series.IndexOf(t.Start < series.BinStarts[0] ? series.BinStarts[0] : t.Start);
         var last = series.IndexOf(t.End > lastDay ? lastDay : t.End);
-        var clipped = t.Start < series.BinStarts[0] || t.End > lastDay;
         if (first < 0 || last < first)
         {
-            return new EventStudyResult(t, status, null, null, null, "the period lies outside the analysed range", 0, 0);
+            return new Window(0, 0, status, status == CoverageStatus.Outside ? "outside the data's coverage: nothing to measure" : "the period lies outside the analysed range", null);
         }
 
         var m = last - first + 1;
-        if (first - m < 0)
+        var clipped = t.Start < series.BinStarts[0] || t.End > lastDay ? $"period clipped to the analysed range ({m} bins inside)" : null;
+        if (status == CoverageStatus.Outside)
         {
-            return new EventStudyResult(t, status, null, null, null,
-                $"the {m} {Bins.Name(series.Bin)} bins before the period reach before the analysed range", 0, m);
+            return new Window(first, m, status, "outside the data's coverage: nothing to measure", null);
         }
 
-        var rng = new SplitMix64(SplitMix64.Derive(o.Seed, t.Id));
-        var block = o.BlockLength ?? Math.Max(1, (int)Math.Round(Math.Cbrt(m)));
-        var ev = Effect(events.AsSpan(first - m, m), events.AsSpan(first, m), block, o.Replicates, rng);
-        var fa = Effect(deaths.AsSpan(first - m, m), deaths.AsSpan(first, m), block, o.Replicates, rng);
-        var note = clipped ? $"period clipped to the analysed range ({m} bins inside)" : null;
-        return new EventStudyResult(t, status, ev, fa, null, note, m, m);
+        return first - m < 0
+            ? new Window(first, m, status, $"the {m} {Bins.Name(series.Bin)} bins before the period reach before the analysed range", null)
+            : new Window(first, m, status, null, clipped);
     }
 
-    /// <summary>Observed means, difference and ratio, and percentile intervals from a moving-block bootstrap.</summary>
-    internal static WindowEffect Effect(ReadOnlySpan<double> before, ReadOnlySpan<double> after, int block, int replicates, SplitMix64 rng)
+    private static EventStudyResult Study(IntensitySeries series, double[] events, double[] deaths, int[] blocked, StudyTarget t, Window w, EventStudyOptions o)
     {
-        var meanBefore = Mean(before);
-        var meanAfter = Mean(after);
-        var diffs = new double[replicates];
-        var ratios = new List<double>(replicates);
-        var b = new double[before.Length];
-        var a = new double[after.Length];
-        for (var r = 0; r < replicates; r++)
+        if (w.Reason is not null)
         {
-            Resample(before, b, block, rng);
-            Resample(after, a, block, rng);
-            var mb = Mean(b);
-            var ma = Mean(a);
-            diffs[r] = ma - mb;
-            if (mb > 0)
+            return new EventStudyResult(t, w.Status, null, null, null, w.Reason, 0, t.IsPeriod && w.Status != CoverageStatus.Outside ? w.Length : 0);
+        }
+
+        var (c, l) = (w.Start, w.Length);
+        var placebos = new List<int>();
+        for (var p = l; p + l <= series.Count; p++)
+        {
+            if (blocked[p + l] - blocked[p - l] == 0 && (series.Bin != BinUnit.Day || series.BinStarts[p].DayOfWeek == series.BinStarts[c].DayOfWeek))
             {
-                ratios.Add(ma / mb);
+                placebos.Add(p);
             }
         }
 
-        Array.Sort(diffs);
-        ratios.Sort();
-        var ratioUsable = ratios.Count >= replicates * 0.95;
-        return new WindowEffect(
-            meanBefore,
-            meanAfter,
-            meanAfter - meanBefore,
-            meanBefore > 0 ? meanAfter / meanBefore : null,
-            Percentile.OfSorted(diffs, 0.025),
-            Percentile.OfSorted(diffs, 0.975),
-            ratioUsable ? Percentile.OfSorted(ratios, 0.025) : null,
-            ratioUsable ? Percentile.OfSorted(ratios, 0.975) : null);
+        // Overlapping windows share bins, so many of them can still be few independent looks at a long window's
+        // change; the quantile of so few understates ordinary variation. Count disjoint windows too.
+        var disjoint = 0;
+        var free = int.MinValue;
+        foreach (var p in placebos)
+        {
+            if (p >= free)
+            {
+                disjoint++;
+                free = p + (2 * l);
+            }
+        }
+
+        var enough = placebos.Count >= o.MinimumPlacebos && disjoint >= o.MinimumDisjointPlacebos;
+        var ev = Effect(events, c, l, enough ? placebos : null, out var h);
+        var fa = Effect(deaths, c, l, enough ? placebos : null, out _);
+        var notes = new List<string>();
+        if (w.Clipped is not null)
+        {
+            notes.Add(w.Clipped);
+        }
+
+        if (!enough)
+        {
+            notes.Add($"interval and p-value not computable: only {placebos.Count} placebo windows of {l}+{l} {Bins.Name(series.Bin)} bins fit in the series clear of every mention's window, {disjoint} of them non-overlapping (at least {o.MinimumPlacebos} and {o.MinimumDisjointPlacebos} needed)");
+        }
+
+        var placebo = enough ? new PlaceboSummary(placebos.Count, -h, h) : null;
+        return new EventStudyResult(t, w.Status, ev, fa, placebo, notes.Count == 0 ? null : string.Join("; ", notes), l, l);
     }
 
-    /// <summary>Fills <paramref name="into"/> with randomly chosen overlapping blocks of <paramref name="source"/>.</summary>
-    internal static void Resample(ReadOnlySpan<double> source, Span<double> into, int block, SplitMix64 rng)
+    /// <summary>Observed means, difference and ratio at window start <paramref name="c"/>, with placebo inference when <paramref name="placebos"/> is given.</summary>
+    private static WindowEffect Effect(double[] prefix, int c, int l, List<int>? placebos, out double halfWidth)
     {
-        var l = Math.Min(block, source.Length);
-        var starts = source.Length - l + 1;
-        var filled = 0;
-        while (filled < into.Length)
+        var (before, after) = Sums(prefix, c, l);
+        var difference = (after - before) / l;
+        double? ratio = before > 0 ? after / before : null;
+        halfWidth = 0;
+        if (placebos is null)
         {
-            var s = rng.NextBelow(starts);
-            for (var j = 0; j < l && filled < into.Length; j++)
-            {
-                into[filled++] = source[s + j];
-            }
+            return new WindowEffect(before / l, after / l, difference, ratio, null, null, null, null, null);
         }
+
+        var diffs = new double[placebos.Count];
+        var logs = new double[placebos.Count];
+        for (var i = 0; i < diffs.Length; i++)
+        {
+            var (pb, pa) = Sums(prefix, placebos[i], l);
+            diffs[i] = (pa - pb) / l;
+            logs[i] = LogRatio(pb, pa);
+        }
+
+        halfWidth = PlaceboInference.HalfWidth(diffs);
+        var p = PlaceboInference.PValue(difference, diffs);
+        double? ratioLow = null;
+        double? ratioHigh = null;
+        if (ratio is not null)
+        {
+            var lr = LogRatio(before, after);
+            var hr = PlaceboInference.HalfWidth(logs);
+            (ratioLow, ratioHigh) = (Math.Exp(lr - hr), Math.Exp(lr + hr));
+        }
+
+        return new WindowEffect(before / l, after / l, difference, ratio, difference - halfWidth, difference + halfWidth, p, ratioLow, ratioHigh);
     }
 
-    private static PlaceboSummary? Placebos(IntensitySeries series, double[] events, int b, StudyTarget t, int k, double observed, EventStudyOptions o, SplitMix64 rng, out string? note)
+    /// <summary>log((after + ½) / (before + ½)) of window sums: defined for empty windows too, so every placebo window counts.</summary>
+    private static double LogRatio(double before, double after) => Math.Log((after + 0.5) / (before + 0.5));
+
+    private static (double Before, double After) Sums(double[] prefix, int c, int l) =>
+        (prefix[c] - prefix[c - l], prefix[c + l] - prefix[c]);
+
+    private static double[] Prefix(double[] values)
     {
-        // Candidate centres: full windows inside the series, not overlapping the mention's own window, and
-        // (for day bins) on the same weekday, since conflict reporting has a weekly rhythm.
-        var candidates = new List<int>();
-        for (var c = k; c + k <= series.Count; c++)
+        var s = new double[values.Length + 1];
+        for (var i = 0; i < values.Length; i++)
         {
-            if (Math.Abs(c - b) < 2 * k)
-            {
-                continue;
-            }
-
-            if (series.Bin == BinUnit.Day && series.BinStarts[c].DayOfWeek != t.Start.DayOfWeek)
-            {
-                continue;
-            }
-
-            candidates.Add(c);
+            s[i + 1] = s[i] + values[i];
         }
 
-        if (candidates.Count < 20)
-        {
-            note = $"only {candidates.Count} non-overlapping placebo windows fit in the series; no placebo reference";
-            return null;
-        }
-
-        note = null;
-        var diffs = new double[o.Placebos];
-        var extreme = 0;
-        for (var i = 0; i < o.Placebos; i++)
-        {
-            var c = candidates[rng.NextBelow(candidates.Count)];
-            var d = Mean(events.AsSpan(c, k)) - Mean(events.AsSpan(c - k, k));
-            diffs[i] = d;
-            if (Math.Abs(d) >= Math.Abs(observed) - 1e-12)
-            {
-                extreme++;
-            }
-        }
-
-        Array.Sort(diffs);
-        return new PlaceboSummary(o.Placebos, (1.0 + extreme) / (1.0 + o.Placebos), Percentile.OfSorted(diffs, 0.025), Percentile.OfSorted(diffs, 0.975));
-    }
-
-    private static double Mean(ReadOnlySpan<double> v)
-    {
-        var s = 0.0;
-        foreach (var x in v)
-        {
-            s += x;
-        }
-
-        return v.Length == 0 ? 0 : s / v.Length;
+        return s;
     }
 }

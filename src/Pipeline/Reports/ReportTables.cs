@@ -47,17 +47,17 @@ public static class ReportTables
     {
         var t = new CsvTable("event_study",
             "mention_id", "paragraphs", "studied_as", "start", "end", "coverage", "bins_before", "bins_after",
-            "events_before", "events_after", "events_difference", "events_difference_low", "events_difference_high", "events_ratio", "events_ratio_low", "events_ratio_high",
-            "fatalities_before", "fatalities_after", "fatalities_difference", "fatalities_difference_low", "fatalities_difference_high",
-            "placebo_n", "placebo_p", "placebo_band_low", "placebo_band_high", "note");
+            "events_before", "events_after", "events_difference", "events_difference_low", "events_difference_high", "events_p", "events_ratio", "events_ratio_low", "events_ratio_high",
+            "fatalities_before", "fatalities_after", "fatalities_difference", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "fatalities_ratio", "fatalities_ratio_low", "fatalities_ratio_high",
+            "placebo_windows", "note");
         foreach (var (r, v) in a.Study.Zip(a.Mentions))
         {
             var e = r.Events;
             var f = r.Fatalities;
             t.Add(r.Target.Id, v.Paragraphs, r.Target.IsPeriod ? "period" : "point", r.Target.Start, r.Target.End, global::Pipeline.Intensity.Coverage.Label(r.Coverage), r.BinsBefore, r.BinsAfter,
-                e?.Before, e?.After, e?.Difference, e?.DifferenceLow, e?.DifferenceHigh, e?.Ratio, e?.RatioLow, e?.RatioHigh,
-                f?.Before, f?.After, f?.Difference, f?.DifferenceLow, f?.DifferenceHigh,
-                r.Placebo?.Count, r.Placebo?.PValue, r.Placebo?.BandLow, r.Placebo?.BandHigh, r.Note);
+                e?.Before, e?.After, e?.Difference, e?.DifferenceLow, e?.DifferenceHigh, e?.PValue, e?.Ratio, e?.RatioLow, e?.RatioHigh,
+                f?.Before, f?.After, f?.Difference, f?.DifferenceLow, f?.DifferenceHigh, f?.PValue, f?.Ratio, f?.RatioLow, f?.RatioHigh,
+                r.Placebo?.Count, r.Note);
         }
 
         return t;

@@ -53,8 +53,7 @@ public static class ReportWriter
             ["bin"] = Bins.Name(i.Intensity.Bin),
             ["imprecise"] = i.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread",
             ["window"] = i.Study.Window.ToString(CultureInfo.InvariantCulture),
-            ["bootstrap_replicates"] = i.Study.Replicates.ToString(CultureInfo.InvariantCulture),
-            ["placebo_dates"] = i.Study.Placebos.ToString(CultureInfo.InvariantCulture),
+            ["min_placebo_windows"] = i.Study.MinimumPlacebos.ToString(CultureInfo.InvariantCulture),
             ["seed"] = i.Study.Seed.ToString(CultureInfo.InvariantCulture),
             ["actors"] = string.Join(";", i.Actors),
         };
@@ -167,7 +166,7 @@ public static class ReportWriter
         "timeline" => $"Events per {Bins.Name(a.Overall.Bin)} bin. Vertical lines: dated point mentions; shaded spans: periods. Hover a marker for our paraphrase. Mentions outside the data's coverage are listed in the chart.",
         "event-types" => "Events per bin stacked by harmonised event type.",
         "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other).",
-        "forest" => "Difference in mean events per bin after (or inside) vs before each mention, with 95% bootstrap intervals; the shaded band is the middle 95% of the same difference at placebo dates.",
+        "forest" => "Difference in mean events per bin after (or inside) vs before each mention, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0.",
         _ => "",
     };
 }

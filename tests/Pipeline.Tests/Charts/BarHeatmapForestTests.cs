@@ -85,7 +85,7 @@ public class ForestChartTests
     }
 
     [Fact]
-    public void Puts_the_difference_at_the_point_with_asymmetric_bootstrap_error_bars()
+    public void Puts_the_difference_at_the_point_with_bars_to_its_interval_and_none_when_there_is_no_interval()
     {
         var effect = Trace(Parse(ForestChart.Build(StudyResults(), synthetic: false).FigureJson), ForestChart.EffectTraceName);
 
@@ -93,9 +93,13 @@ public class ForestChartTests
         Assert.Equal(["tripoli-offensive", "wagner"], Strings(effect.GetProperty("y")));
         var error = effect.GetProperty("error_x");
         Assert.False(error.GetProperty("symmetric").GetBoolean());
-        Assert.Equal([1.5, 1.0], error.GetProperty("array").EnumerateArray().Select(v => v.GetDouble()));
-        Assert.Equal([2.0, 0.75], error.GetProperty("arrayminus").EnumerateArray().Select(v => v.GetDouble()));
-        Assert.Contains("placebo p = 0.04", Strings(effect.GetProperty("hovertext"))[0]);
+        Assert.Equal([2.0, 0.0], error.GetProperty("array").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([2.0, 0.0], error.GetProperty("arrayminus").EnumerateArray().Select(v => v.GetDouble()));
+        var hover = Strings(effect.GetProperty("hovertext"));
+        Assert.Contains("placebo p = 0.04 (500 windows)", hover[0]);
+        Assert.Contains("95% CI 0.5 .. 4.5", hover[0]);
+        Assert.Contains("(no interval)", hover[1]);
+        Assert.Contains("only 12 placebo windows", hover[1]);
     }
 
     [Fact]
@@ -105,8 +109,8 @@ public class ForestChartTests
         var x = band.GetProperty("x").EnumerateArray().ToArray();
 
         Assert.Equal(3, x.Length); // low, high, gap
-        Assert.Equal(-1.5, x[0].GetDouble());
-        Assert.Equal(1.75, x[1].GetDouble());
+        Assert.Equal(-2.0, x[0].GetDouble());
+        Assert.Equal(2.0, x[1].GetDouble());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, x[2].ValueKind);
     }
 

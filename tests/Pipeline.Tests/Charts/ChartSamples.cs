@@ -102,10 +102,10 @@ internal static class ChartSamples
     public static IReadOnlyList<EventStudyResult> StudyResults() =>
     [
         new(new StudyTarget("tripoli-offensive", "tripoli-offensive", D("2019-04-04"), D("2019-04-04"), false), CoverageStatus.Inside,
-            new WindowEffect(1.0, 3.5, 2.5, 3.5, 0.5, 4.0, 1.2, 8.0), new WindowEffect(2, 10, 8, 5, 1, 15, null, null),
-            new PlaceboSummary(500, 0.04, -1.5, 1.75), null, 4, 4),
+            new WindowEffect(1.0, 3.5, 2.5, 3.5, 0.5, 4.5, 0.04, 1.2, 8.0), new WindowEffect(2, 10, 8, 5, 1, 15, 0.01, null, null),
+            new PlaceboSummary(500, -2.0, 2.0), null, 4, 4),
         new(new StudyTarget("wagner", "wagner", D("2019-09-01"), D("2019-11-30"), true), CoverageStatus.Inside,
-            new WindowEffect(2.0, 1.5, -0.5, 0.75, -1.25, 0.5, 0.4, 1.3), null, null, null, 13, 13),
+            new WindowEffect(2.0, 1.5, -0.5, 0.75, null, null, null, null, null), null, null, "interval and p-value not computable: only 12 placebo windows", 13, 13),
         new(new StudyTarget("chad-libya", "chad-libya", D("1978-01-01"), D("1987-12-31"), true), CoverageStatus.Outside,
             null, null, null, "outside the data's coverage: nothing to measure", 0, 0),
     ];

@@ -86,8 +86,21 @@ public class ReportWriterTests
     {
         using var tmp = new TempFolder();
         var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
-        var rows = File.ReadAllLines(tmp["out/tables/event_study.csv"]).Skip(1).ToList();
+        var lines = File.ReadAllLines(tmp["out/tables/event_study.csv"]);
+        var header = lines[0].Split(',');
+        foreach (var column in new[] { "events_difference", "events_difference_low", "events_difference_high", "events_p", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "placebo_windows", "note" })
+        {
+            Assert.Contains(column, header);
+        }
+
+        var rows = lines.Skip(1).ToList();
         Assert.Equal(a.Article.Mentions.Count, rows.Count);
+        var outside = rows.Single(r => r.StartsWith("chad-libya-conflict,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("", outside[Array.IndexOf(header, "events_p")]); // not studied: numbers left empty, the note says why
+        Assert.Equal("", outside[Array.IndexOf(header, "events_difference_low")]);
+        var studied = a.Study.Where(s => s.Events?.PValue is not null).ToList();
+        Assert.NotEmpty(studied);
+        Assert.All(studied, s => Assert.Equal(s.Events!.ExcludesZero, s.Events.PValue < 0.05));
         Assert.Contains(rows, r => r.StartsWith("haftar-death-sentence-1993,", StringComparison.Ordinal) && r.Contains("outside the data's coverage", StringComparison.Ordinal));
         var offensive = a.Study.Single(s => s.Target.Id == "tripoli-offensive-2019");
         Assert.NotNull(offensive.Events);

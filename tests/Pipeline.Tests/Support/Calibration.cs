@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace Pipeline.Tests.Support;
+
+/// <summary>The README tables the calibration suite writes.</summary>
+internal enum CalibrationTable
+{
+    /// <summary>Error rates on null series: share of 95% intervals excluding 0 and of p &lt; 0.05.</summary>
+    Calibration,
+
+    /// <summary>Share of p &lt; 0.05 when an effect of known size is planted.</summary>
+    Power,
+}
+
+/// <summary>
+/// Rows of the README's calibration and power tables, each written by the test that measured it (to
+/// <c>tests/Pipeline.Tests/TestResults/calibration/</c>, or <c>$PIPELINE_CALIBRATION_DIR</c>), and turned
+/// into the tables by <c>pipeline calibration</c>, as <see cref="Reliability"/> does for its table. Every
+/// draw is seeded and nothing is timed, so the rows are the same on every machine.
+/// </summary>
+internal static class Calibration
+{
+    private static readonly Lock Gate = new();
+    private static bool cleared;
+
+    /// <summary>Where the rows are written.</summary>
+    public static string ResultsFolder =>
+        Environment.GetEnvironmentVariable("PIPELINE_CALIBRATION_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Tests", "TestResults", "calibration");
+
+    /// <summary>Records one row: its column headers, its place in the table and its cells.</summary>
+    public static void Record(CalibrationTable table, int order, IReadOnlyList<string> header, IReadOnlyList<string> cells)
+    {
+        if (header.Count != cells.Count)
+        {
+            throw new ArgumentException($"{cells.Count} cells for {header.Count} columns", nameof(cells));
+        }
+
+        lock (Gate)
+        {
+            var folder = ResultsFolder;
+            if (!cleared)
+            {
+                // Rows of settings renamed or removed since the last run must not linger in the table.
+                if (Directory.Exists(folder))
+                {
+                    foreach (var old in Directory.EnumerateFiles(folder, "*.json"))
+                    {
+                        File.Delete(old);
+                    }
+                }
+
+                cleared = true;
+            }
+
+            Directory.CreateDirectory(folder);
+            var name = table.ToString().ToLowerInvariant();
+            var row = new Dictionary<string, object> { ["table"] = name, ["order"] = order, ["header"] = header, ["cells"] = cells };
+            File.WriteAllText(
+                Path.Combine(folder, $"{name}-{order:D4}.json"),
+                JsonSerializer.Serialize(row, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        }
+    }
+}
