@@ -2,8 +2,10 @@ namespace Pipeline.Rendering;
 
 /// <summary>
 /// How <see cref="PngRenderer"/> lays out the page before it takes screenshots. The viewport and scale are
-/// fixed so that two renders of the same HTML give the same pixel sizes; the timeout bounds a chart that
-/// never finishes drawing instead of hanging the report.
+/// fixed so that two renders of the same HTML give the same pixel sizes. Two separate limits bound the work:
+/// <see cref="LoadTimeout"/> covers starting Chromium and loading the page (the slow part on a busy machine),
+/// and <see cref="ElementTimeout"/> starts only once the page has loaded, so it bounds a chart that never
+/// finishes drawing without ever being spent on a slow browser start.
 /// </summary>
 public sealed record PngOptions
 {
@@ -13,8 +15,14 @@ public sealed record PngOptions
     /// <summary>Tall enough for one chart at Plotly's default 450 px height with its legend.</summary>
     public const int DefaultViewportHeight = 700;
 
-    /// <summary>Plotly with embedded plotly.js (~4 MB) parses and draws well inside this on two cores.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Starting Chromium and parsing a page with embedded plotly.js (~4 MB) takes seconds on two idle cores and
+    /// many times that on two busy ones; this is a safety net against a browser that never comes up, not a pace.
+    /// </summary>
+    public static readonly TimeSpan DefaultLoadTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Once the page has loaded, a Plotly chart draws in well under a second; a chart still blank after this never will.</summary>
+    public static readonly TimeSpan DefaultElementTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The defaults above.</summary>
     public static PngOptions Default { get; } = new();
@@ -25,8 +33,14 @@ public sealed record PngOptions
     /// <summary>Viewport height in CSS pixels; elements below it are scrolled into view when captured.</summary>
     public int ViewportHeight { get; init; } = DefaultViewportHeight;
 
-    /// <summary>Upper bound for loading the page and for each element to render; it is not a sleep.</summary>
-    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+    /// <summary>Upper bound for starting Chromium and for the page's load event; it is not a sleep.</summary>
+    public TimeSpan LoadTimeout { get; init; } = DefaultLoadTimeout;
+
+    /// <summary>
+    /// Upper bound, counted from the page's load event, for each element to become visible and (for a Plotly
+    /// chart) drawn; it is not a sleep. An element that is not in the loaded page at all fails at once instead.
+    /// </summary>
+    public TimeSpan ElementTimeout { get; init; } = DefaultElementTimeout;
 
     /// <summary>Throws when a value could not produce a usable screenshot, so a bad option fails before Chromium starts.</summary>
     public void Validate()
@@ -41,9 +55,14 @@ public sealed record PngOptions
             throw new ArgumentOutOfRangeException(nameof(ViewportHeight), ViewportHeight, "viewport height must be positive");
         }
 
-        if (Timeout <= TimeSpan.Zero)
+        if (LoadTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "timeout must be positive");
+            throw new ArgumentOutOfRangeException(nameof(LoadTimeout), LoadTimeout, "load timeout must be positive");
+        }
+
+        if (ElementTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ElementTimeout), ElementTimeout, "element timeout must be positive");
         }
     }
 }

@@ -40,15 +40,31 @@ public static class PngRenderer
     /// <summary>
     /// Renders each target element of <paramref name="htmlFile"/> to its PNG path and returns the full paths
     /// written, in the order of <paramref name="targets"/>. Each PNG is written to a temporary file beside it
-    /// and moved into place, so a failed render never leaves a half-written image.
+    /// and moved into place, so a failed render never leaves a half-written image. Every element is looked up
+    /// once the page has loaded and before any PNG is written, so a missing one fails fast and writes nothing.
     /// </summary>
     /// <exception cref="ChromiumNotFoundException">No Chromium is installed; nothing has been written.</exception>
     /// <exception cref="FileNotFoundException"><paramref name="htmlFile"/> does not exist.</exception>
-    /// <exception cref="TimeoutException">The page or an element did not render within <see cref="PngOptions.Timeout"/>.</exception>
-    public static async Task<IReadOnlyList<string>> RenderAsync(
+    /// <exception cref="ElementNotFoundException">A target id is not in the loaded page; nothing has been written.</exception>
+    /// <exception cref="TimeoutException">Chromium did not start or the page did not load within <see cref="PngOptions.LoadTimeout"/>,
+    /// or an element did not render within <see cref="PngOptions.ElementTimeout"/> of the page's load.</exception>
+    public static Task<IReadOnlyList<string>> RenderAsync(
         string htmlFile,
         IReadOnlyList<(string ElementId, string PngPath)> targets,
         PngOptions options,
+        CancellationToken ct) =>
+        RenderAsync(htmlFile, targets, options, waitingForElement: null, ct);
+
+    /// <summary>
+    /// <see cref="RenderAsync(string, IReadOnlyList{ValueTuple{string, string}}, PngOptions, CancellationToken)"/>, calling
+    /// <paramref name="waitingForElement"/> with each element id just before waiting for that element to be drawn,
+    /// so a test can act (cancel, say) at exactly that point instead of guessing how long the steps before take.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> RenderAsync(
+        string htmlFile,
+        IReadOnlyList<(string ElementId, string PngPath)> targets,
+        PngOptions options,
+        Action<string>? waitingForElement,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(htmlFile);
@@ -77,15 +93,35 @@ public static class PngRenderer
                 try
                 {
                     var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync().ConfigureAwait(false);
-                    await page.GotoAsync(new Uri(html).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+                    var url = new Uri(html).AbsoluteUri;
+                    try
+                    {
+                        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load, Timeout = Milliseconds(options.LoadTimeout) }).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException e) when (!ct.IsCancellationRequested)
+                    {
+                        throw new TimeoutException($"page {url} did not load within {options.LoadTimeout.TotalSeconds:0.#} s", e);
+                    }
+
                     await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").ConfigureAwait(false);
+
+                    // After the load event every element of a static page is in the DOM (Plotly draws into divs
+                    // that are already there), so absence is a fact to report now, not a timeout to wait out.
+                    var missing = await page.EvaluateAsync<string[]>(
+                        "ids => ids.filter(id => document.getElementById(id) === null)",
+                        targets.Select(t => t.ElementId).ToArray()).ConfigureAwait(false);
+                    if (missing.Length > 0)
+                    {
+                        throw new ElementNotFoundException(missing[0], page.Url);
+                    }
+
                     for (var i = 0; i < targets.Count; i++)
                     {
                         ct.ThrowIfCancellationRequested();
-                        await CaptureAsync(page, targets[i].ElementId, outputs[i], options).ConfigureAwait(false);
+                        await CaptureAsync(page, targets[i].ElementId, outputs[i], options, waitingForElement).ConfigureAwait(false);
                     }
                 }
-                catch (PlaywrightException) when (ct.IsCancellationRequested)
+                catch (Exception e) when ((e is PlaywrightException or TimeoutException) && ct.IsCancellationRequested)
                 {
                     throw new OperationCanceledException(ct);
                 }
@@ -101,25 +137,36 @@ public static class PngRenderer
 
     /// <summary>
     /// Starts Chromium with a fresh profile and the network shut: the route is set on the context, so
-    /// popups and frames opened by the page are blocked too.
+    /// popups and frames opened by the page are blocked too. Starting and navigating get
+    /// <see cref="PngOptions.LoadTimeout"/>; every other wait gets <see cref="PngOptions.ElementTimeout"/>.
     /// </summary>
     internal static async Task<IBrowserContext> LaunchAsync(IPlaywright playwright, string chromium, string profileDir, PngOptions options)
     {
-        var context = await playwright.Chromium.LaunchPersistentContextAsync(profileDir, new()
+        IBrowserContext context;
+        try
         {
-            ExecutablePath = chromium,
-            Headless = true,
-            ChromiumSandbox = false,
-            Args = LaunchArguments,
-            ViewportSize = new() { Width = options.ViewportWidth, Height = options.ViewportHeight },
-            DeviceScaleFactor = 1,
-            Locale = "en-US",
-            TimezoneId = "UTC",
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-            AcceptDownloads = false,
-            Timeout = (float)options.Timeout.TotalMilliseconds,
-        }).ConfigureAwait(false);
-        context.SetDefaultTimeout((float)options.Timeout.TotalMilliseconds);
+            context = await playwright.Chromium.LaunchPersistentContextAsync(profileDir, new()
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                ChromiumSandbox = false,
+                Args = LaunchArguments,
+                ViewportSize = new() { Width = options.ViewportWidth, Height = options.ViewportHeight },
+                DeviceScaleFactor = 1,
+                Locale = "en-US",
+                TimezoneId = "UTC",
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+                AcceptDownloads = false,
+                Timeout = Milliseconds(options.LoadTimeout),
+            }).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Chromium ({chromium}) did not start within {options.LoadTimeout.TotalSeconds:0.#} s", e);
+        }
+
+        context.SetDefaultNavigationTimeout(Milliseconds(options.LoadTimeout));
+        context.SetDefaultTimeout(Milliseconds(options.ElementTimeout));
         await context.RouteAsync("**/*", route => IsAllowedUrl(route.Request.Url) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient")).ConfigureAwait(false);
         await context.RouteWebSocketAsync("**/*", socket => socket.CloseAsync()).ConfigureAwait(false);
         return context;
@@ -165,12 +212,15 @@ public static class PngRenderer
         return outputs;
     }
 
-    private static async Task CaptureAsync(IPage page, string elementId, string pngPath, PngOptions options)
+    private static float Milliseconds(TimeSpan limit) => (float)limit.TotalMilliseconds;
+
+    private static async Task CaptureAsync(IPage page, string elementId, string pngPath, PngOptions options, Action<string>? waitingForElement)
     {
         // The id= engine matches the attribute literally, so ids need no CSS escaping.
         var element = page.Locator($"id={elementId}");
         try
         {
+            waitingForElement?.Invoke(elementId);
             await element.WaitForAsync(new() { State = WaitForSelectorState.Visible }).ConfigureAwait(false);
 
             // A Plotly div is visible before it is drawn; its .main-svg appears only once plotting ran.
@@ -180,7 +230,7 @@ public static class PngRenderer
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"element #{elementId} did not render within {options.Timeout.TotalSeconds:0.#} s in {page.Url}", e);
+            throw new TimeoutException($"element #{elementId} did not render within {options.ElementTimeout.TotalSeconds:0.#} s of the page's load in {page.Url}", e);
         }
 
         var folder = Path.GetDirectoryName(pngPath)!;

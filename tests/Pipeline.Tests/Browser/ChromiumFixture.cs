@@ -15,6 +15,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
     private IBrowserContext? _context;
     private DirectoryInfo? _profile;
 
+    /// <summary>
+    /// Every wait of a browser test (start, navigation, selectors) is a safety net against a hang, never a pace:
+    /// minutes, so a busy machine only makes the tests slower, not red. Tests assert what the page did.
+    /// </summary>
+    public static PngOptions Limits { get; } = PngOptions.Default with { LoadTimeout = TimeSpan.FromMinutes(5), ElementTimeout = TimeSpan.FromMinutes(5) };
+
     /// <summary>The executable in use, or null when none was found.</summary>
     public string? ChromiumPath { get; private set; }
 
@@ -30,7 +36,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
         _profile = Directory.CreateTempSubdirectory("pipeline-tests-chromium-");
         _playwright = await Playwright.CreateAsync();
-        _context = await PngRenderer.LaunchAsync(_playwright, ChromiumPath, _profile.FullName, PngOptions.Default);
+        _context = await PngRenderer.LaunchAsync(_playwright, ChromiumPath, _profile.FullName, Limits);
     }
 
     /// <summary>A new page whose console errors, uncaught errors, requests and dialogs are recorded.</summary>

@@ -21,7 +21,7 @@ public sealed class PngRendererTests
         var solid = pages.PathOf("charts/nested/solid.png");
         var text = pages.PathOf("charts/text.png");
 
-        var written = await PngRenderer.RenderAsync(html, [("solid", solid), ("text", text)], PngOptions.Default, CancellationToken.None);
+        var written = await PngRenderer.RenderAsync(html, [("solid", solid), ("text", text)], ChromiumFixture.Limits, CancellationToken.None);
 
         Assert.Equal([solid, text], written);
         var solidPng = PngFile.Read(solid);
@@ -39,7 +39,7 @@ public sealed class PngRendererTests
         var solid = pages.PathOf("solid.png");
         var text = pages.PathOf("text.png");
 
-        await PngRenderer.RenderAsync(html, [("solid", solid), ("text", text)], PngOptions.Default, CancellationToken.None);
+        await PngRenderer.RenderAsync(html, [("solid", solid), ("text", text)], ChromiumFixture.Limits, CancellationToken.None);
 
         Assert.Equal(((byte)200, (byte)30, (byte)40), PngFile.Read(solid).TopLeftPixel());
         Assert.Equal(((byte)255, (byte)255, (byte)255), PngFile.Read(text).TopLeftPixel());
@@ -64,7 +64,7 @@ public sealed class PngRendererTests
             """);
         var png = pages.PathOf("chart.png");
 
-        await PngRenderer.RenderAsync(html, [("chart", png)], PngOptions.Default, CancellationToken.None);
+        await PngRenderer.RenderAsync(html, [("chart", png)], ChromiumFixture.Limits, CancellationToken.None);
 
         Assert.Equal(((byte)20, (byte)120, (byte)60), PngFile.Read(png).TopLeftPixel());
     }
@@ -79,22 +79,45 @@ public sealed class PngRendererTests
             """);
         var png = pages.PathOf("box.png");
 
-        await PngRenderer.RenderAsync(html, [("box", png)], PngOptions.Default, CancellationToken.None);
+        await PngRenderer.RenderAsync(html, [("box", png)], ChromiumFixture.Limits, CancellationToken.None);
 
         Assert.Equal((50, 40), (PngFile.Read(png).Width, PngFile.Read(png).Height));
     }
 
     [BrowserFact]
-    public async Task Missing_element_times_out_naming_the_id_and_writes_nothing()
+    public async Task Missing_element_fails_at_once_naming_the_id_and_writes_nothing()
     {
+        // No short limit: absence is checked once the page has loaded, so the outcome cannot depend on how
+        // long Chromium takes to start. The present element proves no PNG is written before the check.
         using var pages = new TempPages();
-        var html = pages.Write("empty.html", "<p>no chart here</p>");
+        var html = pages.Write("one-box.html", """<div id="box" style="width: 50px; height: 40px; background: rgb(0, 0, 255);"></div>""");
+        var box = pages.PathOf("out/box.png");
         var png = pages.PathOf("out/missing.png");
 
-        var e = await Assert.ThrowsAsync<TimeoutException>(() =>
-            PngRenderer.RenderAsync(html, [("missing-chart", png)], PngOptions.Default with { Timeout = TimeSpan.FromSeconds(1) }, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<ElementNotFoundException>(() =>
+            PngRenderer.RenderAsync(html, [("box", box), ("missing-chart", png)], ChromiumFixture.Limits, CancellationToken.None));
 
+        Assert.Equal("missing-chart", e.ElementId);
         Assert.Contains("#missing-chart", e.Message);
+        Assert.EndsWith("/one-box.html", e.PageUrl);
+        Assert.False(File.Exists(box));
+        Assert.False(File.Exists(png));
+        Assert.False(Directory.Exists(pages.PathOf("out")));
+    }
+
+    [BrowserFact]
+    public async Task Chart_never_drawn_times_out_naming_the_id_and_writes_nothing()
+    {
+        // The element limit starts after the page's load event, so a short one is spent only on a chart that
+        // can never be drawn: the outcome is the same on a quiet machine and a busy one.
+        using var pages = new TempPages();
+        var html = pages.Write("never-drawn.html", """<div id="stuck-chart" class="js-plotly-plot" style="width: 10px; height: 10px;"></div>""");
+        var png = pages.PathOf("out/stuck.png");
+
+        var e = await Assert.ThrowsAsync<TimeoutException>(() =>
+            PngRenderer.RenderAsync(html, [("stuck-chart", png)], ChromiumFixture.Limits with { ElementTimeout = TimeSpan.FromSeconds(1) }, CancellationToken.None));
+
+        Assert.Contains("#stuck-chart", e.Message);
         Assert.False(File.Exists(png));
     }
 
@@ -104,11 +127,18 @@ public sealed class PngRendererTests
         using var pages = new TempPages();
         var html = pages.Write("never-drawn.html", """<div id="chart" class="js-plotly-plot" style="width: 10px; height: 10px;"></div>""");
         var png = pages.PathOf("chart.png");
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cancel = new CancellationTokenSource();
+        var waitedFor = new List<string>();
 
+        // Cancelled at the moment the renderer starts waiting for the chart, not after a guessed delay.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            PngRenderer.RenderAsync(html, [("chart", png)], PngOptions.Default, cancel.Token));
+            PngRenderer.RenderAsync(html, [("chart", png)], ChromiumFixture.Limits, id =>
+            {
+                waitedFor.Add(id);
+                cancel.Cancel();
+            }, cancel.Token));
 
+        Assert.Equal(["chart"], waitedFor);
         Assert.False(File.Exists(png));
     }
 }

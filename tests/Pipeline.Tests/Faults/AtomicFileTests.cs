@@ -73,7 +73,7 @@ public sealed class AtomicFileTests
         Assert.True(Pipeline.OutputFiles.IsSpecial(fifo));
         var reader = Task.Run(() => File.ReadAllText(fifo));
         Pipeline.AtomicFile.WriteAllText(fifo, "through the pipe");
-        Assert.Equal("through the pipe", await reader.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("through the pipe", await reader.WaitAsync(TimeSpan.FromMinutes(5)));
         Assert.True(Pipeline.OutputFiles.IsSpecial(fifo), "the FIFO was replaced by a regular file");
         Assert.Equal(["pipe"], Directory.GetFileSystemEntries(tmp.Path).Select(Path.GetFileName));
     }

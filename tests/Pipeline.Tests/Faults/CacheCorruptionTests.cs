@@ -113,7 +113,7 @@ public sealed class CacheCorruptionTests
             BaseUrl = api.BaseUrl,
             PageSize = 2,
             MaxPagesPerRange = 50,
-            Http = new HttpFetchOptions { MaxAttempts = 2, FirstDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxTotalDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(10) },
+            Http = new HttpFetchOptions { MaxAttempts = 2, FirstDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxTotalDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromMinutes(5) },
             Environment = FakeAcledApi.Environment(),
             Progress = line => { lock (progress) { progress.Add(line); } },
         };

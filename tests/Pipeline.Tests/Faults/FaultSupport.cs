@@ -28,9 +28,17 @@ internal sealed class ChildCli : IDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>Starts <c>dotnet Pipeline.Cli.dll ARGS</c> in <paramref name="workingDirectory"/> (output redirected, no terminal).</summary>
-    public static ChildCli Start(string workingDirectory, params string[] args)
+    public static ChildCli Start(string workingDirectory, params string[] args) => Start(new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static ChildCli Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(CliDll);
         foreach (var a in args)
         {
@@ -40,7 +48,7 @@ internal sealed class ChildCli : IDisposable
         return new ChildCli(Process.Start(info)!);
     }
 
-    /// <summary>Runs to the end (at most two minutes) and returns exit code and output.</summary>
+    /// <summary>Runs to the end (at most ten minutes, a safety net against a hang) and returns exit code and output.</summary>
     public static (int Code, string Out, string Err) Run(string workingDirectory, params string[] args)
     {
         using var child = Start(workingDirectory, args);
@@ -49,10 +57,10 @@ internal sealed class ChildCli : IDisposable
 
     public (int Code, string Out, string Err) Wait()
     {
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pipeline {string.Join(' ', process.StartInfo.ArgumentList)} did not finish in two minutes");
+            throw new TimeoutException($"pipeline {string.Join(' ', process.StartInfo.ArgumentList)} did not finish in ten minutes");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
@@ -73,7 +81,8 @@ internal sealed class ChildCli : IDisposable
             // Already gone.
         }
 
-        process.WaitForExit(TimeSpan.FromSeconds(30));
+        // SIGKILL cannot be caught, so this returns as soon as the process is reaped; the limit is only a safety net.
+        process.WaitForExit(TimeSpan.FromMinutes(2));
     }
 
     public void Dispose()

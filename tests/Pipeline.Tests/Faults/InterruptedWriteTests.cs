@@ -7,10 +7,10 @@ namespace Pipeline.Tests.Faults;
 
 /// <summary>
 /// A real kill (SIGKILL of the child process tree) in the middle of writing: the previous output keeps its
-/// bytes, and the next run succeeds and removes what the killed one left. The child is frozen (SIGSTOP) the
-/// moment its staging appears, so the test can check that the kill lands before the commit (the rename) and
-/// never passes vacuously; a kill that came too late is retried with more to write, and fails the test if
-/// it never lands in time.
+/// bytes, and the next run succeeds and removes what the killed one left. The child is frozen (SIGSTOP)
+/// before the kill, so the test can check that the kill lands before the commit (the rename) and never passes
+/// vacuously. The report child is parked deterministically (its browser never answers); the notebook child is
+/// caught while its temporary file exists, and a kill that came too late is retried with more to write.
 /// </summary>
 public sealed class InterruptedWriteTests(ITestOutputHelper log)
 {
@@ -27,24 +27,37 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         Assert.True(previous.Code == 0, previous.Err);
         var before = Snapshot.Visible(outDir);
 
-        var interrupted = false;
-        string? staging = null;
-        var stagingFiles = 0;
-        for (var attempt = 1; attempt <= Attempts && !interrupted; attempt++)
+        // The child's "Chromium" is a script that says it started and then never answers: the report has
+        // written report.html and its tables into staging and now waits for the browser (up to its load limit),
+        // so the kill lands before the commit however fast or slow the machine is. No race, no retries.
+        var started = temp.File("chromium-started");
+        var browser = temp.File("stuck-chromium.sh");
+        File.WriteAllText(browser, $"#!/bin/sh\n: > '{started}'\nexec sleep infinity\n");
+        if (!OperatingSystem.IsWindows())
         {
-            // With PNGs the staging folder lives for seconds (Chromium renders four charts).
-            using var child = ChildCli.Start(repo, "report", "--out", outDir);
-            staging = WaitFor(child, () => Directory.EnumerateDirectories(outDir, OwnedOutputs.StagingPrefix(Manifest.FileName) + "pid*")
-                .FirstOrDefault(d => Directory.Exists(Path.Combine(d, "tables")) && File.Exists(Path.Combine(d, ReportWriter.HtmlFile))));
-            log.WriteLine($"attempt {attempt}: staging {(staging is null ? "never seen" : "seen")}");
+            File.SetUnixFileMode(browser, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var environment = new Dictionary<string, string> { [Pipeline.Rendering.PngRenderer.ChromiumVariable] = browser };
+
+        var interrupted = false;
+        string? staging;
+        var stagingFiles = 0;
+        using (var child = ChildCli.Start(environment, repo, "report", "--out", outDir))
+        {
+            var reached = WaitFor(child, () => File.Exists(started) ? started : null);
+            Assert.True(reached is not null, $"the report never started its browser: {(child.HasExited ? child.Wait().Err : "still running")}");
+            staging = Directory.EnumerateDirectories(outDir, OwnedOutputs.StagingPrefix(Manifest.FileName) + "pid*").SingleOrDefault();
             if (staging is not null && child.Freeze())
             {
-                // Frozen: the manifest is the last file staged before the journal is written, so its absence proves no commit yet.
-                interrupted = Directory.Exists(staging) && !File.Exists(Path.Combine(staging, Manifest.FileName))
-                    && !OwnedOutputs.HasInterruptedCommit(outDir, Manifest.FileName) && Same(before, Snapshot.Visible(outDir));
+                // Frozen: the manifest is the last file staged before the journal is written, so its absence (and the
+                // journal's) proves no commit yet.
+                interrupted = Directory.Exists(Path.Combine(staging, "tables")) && File.Exists(Path.Combine(staging, ReportWriter.HtmlFile))
+                    && !File.Exists(Path.Combine(staging, Manifest.FileName)) && !OwnedOutputs.HasInterruptedCommit(outDir, Manifest.FileName)
+                    && Same(before, Snapshot.Visible(outDir));
                 stagingFiles = interrupted ? Snapshot.Of(staging).Count : 0;
             }
 
+            log.WriteLine($"staging {(staging is null ? "not found" : "found")}; {(interrupted ? "frozen before the commit" : "not interrupted")}");
             child.KillTree();
         }
 
@@ -55,11 +68,11 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         var nextManifest = next.Code == 0 ? Manifest.Read(Path.Combine(outDir, Manifest.FileName)) : null;
         var intact = Same(before, after);
         Reliability.Record(ReliabilityArea.Faults, "report killed mid-write (SIGKILL of the process tree)",
-            "previous report in --out; `pipeline report` child frozen and killed once its staging folder (inside --out) holds report.html and tables",
-            "1 kill before the commit (retried up to 3 times if late)",
+            "previous report in --out; `pipeline report` child frozen and killed while its staging folder (inside --out) holds report.html and tables and it waits for a browser that never answers",
+            "1 kill before the commit",
             $"{(interrupted ? "killed before commit" : "kill never landed before commit")}; previous {before.Count} files {(intact ? "byte-identical" : "CHANGED")}; next run exit {next.Code}, {stale.Count} stale staging folders left");
 
-        Assert.True(interrupted, "the kill never landed before the commit (the run finished or had written its manifest); the test proved nothing");
+        Assert.True(interrupted, "the kill never landed before the commit (no staging, or it already held the manifest); the test proved nothing");
         Assert.True(leftover, "the killed run's staging folder should still be there before the next run");
         Assert.True(stagingFiles > 0);
         Assert.Equal(9, before.Count); // 8 outputs and the manifest
@@ -121,11 +134,11 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         Assert.Contains("\"size\": \"20\"", File.ReadAllText(temp.File("out/big.manifest.json")), StringComparison.Ordinal);
     }
 
-    /// <summary>Polls (every few milliseconds, up to a minute) until <paramref name="probe"/> finds something or the child exits.</summary>
+    /// <summary>Polls (every few milliseconds) until <paramref name="probe"/> finds something or the child exits; the ten-minute limit is only a safety net.</summary>
     private static string? WaitFor(ChildCli child, Func<string?> probe)
     {
         var clock = Stopwatch.StartNew();
-        while (!child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
+        while (!child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(10))
         {
             try
             {

@@ -48,7 +48,7 @@ internal sealed class LoopbackServer : IDisposable
     {
         listener.Stop();
         listener.Close();
-        loop.Wait(TimeSpan.FromSeconds(5));
+        loop.Wait(TimeSpan.FromMinutes(2));
     }
 
     private static (HttpListener, Uri) Start()

@@ -28,14 +28,14 @@ public sealed class UcdpFetchTests : IDisposable
         ArchiveBaseUrl = baseUrl,
         PageSize = 2,
         MaxPages = 20,
-        Http = new HttpFetchOptions { FirstDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxTotalDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(10) },
+        Http = new HttpFetchOptions { FirstDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), MaxTotalDelay = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromMinutes(5) },
         Environment = name => name == "UCDP_TOKEN" ? token : null,
         Progress = line => { lock (progress) { progress.Add(line); } },
     };
 
     private async Task<FetchResult> Fetch(UcdpQuery query, UcdpFetchOptions options, FetchMode mode = FetchMode.Cached)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         return await new UcdpFetcher(http, options).FetchAsync(query, outDir, mode, timeout.Token);
     }
 

@@ -8,6 +8,9 @@ namespace Pipeline.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public class RunnerTests
 {
+    /// <summary>The AppDomain data name slow-cell.ipynb reads its gate from.</summary>
+    private const string SlowCellGate = "pipeline-tests.slow-cell-gate";
+
     [Fact]
     public async Task State_set_in_one_cell_is_seen_by_the_next()
     {
@@ -101,7 +104,21 @@ public class RunnerTests
     [Fact]
     public async Task Cell_over_its_timeout_fails_the_run()
     {
-        var r = await new NotebookRunner(new NotebookRunOptions { CellTimeout = TimeSpan.FromMilliseconds(300) }).RunFileAsync(Fixture("slow-cell.ipynb"));
+        // The cell blocks on this gate until the run has returned, so it cannot finish inside the timeout
+        // however fast or slow the machine is; a short timeout then only makes the test quick, not flaky.
+        var gate = new ManualResetEventSlim();
+        AppDomain.CurrentDomain.SetData(SlowCellGate, gate);
+        RunResult r;
+        try
+        {
+            r = await new NotebookRunner(new NotebookRunOptions { CellTimeout = TimeSpan.FromMilliseconds(300) }).RunFileAsync(Fixture("slow-cell.ipynb"));
+        }
+        finally
+        {
+            // Lets the abandoned cell end instead of holding a thread-pool thread for the rest of the run.
+            gate.Set();
+        }
+
         Assert.Equal("TimeoutException", r.Failure!.ErrorType);
         Assert.Contains("0.3 s", r.Failure.Message);
         Assert.IsType<ErrorOutput>(Cell(r, 1).Outputs[^1]);
