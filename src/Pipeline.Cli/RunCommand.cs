@@ -24,7 +24,7 @@ internal static class RunCommand
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value overriding the parameters cell (typed from its default); repeat for several", AllowMultipleArgumentsPerToken = false };
         var output = new Option<string?>("--output", "-o") { Description = "Executed notebook (default out/<name>.ipynb)" };
         var html = new Option<string?>("--html") { Description = "HTML rendering (default: the output path with .html)" };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run", DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds };
+        var timeout = new Option<double?>("--timeout") { Description = "Seconds one cell may run (default: no limit, as in papermill)" };
         var command = new Command("run", "Run a notebook headless with parameters; write the executed .ipynb, its HTML and a manifest")
         {
             notebook, parameters, output, html, timeout,
@@ -34,9 +34,9 @@ internal static class RunCommand
             var path = parse.GetValue(notebook)!;
             var overrides = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList();
             var seconds = parse.GetValue(timeout);
-            if (!(seconds > 0) || double.IsInfinity(seconds))
+            if (seconds is { } s && (!(s > 0) || double.IsInfinity(s)))
             {
-                throw new ArgumentException($"--timeout must be a positive number of seconds; got {seconds.ToString(CultureInfo.InvariantCulture)}");
+                throw new ArgumentException($"--timeout must be a positive number of seconds; got {s.ToString(CultureInfo.InvariantCulture)}");
             }
 
             var outPath = parse.GetValue(output) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + ".ipynb");
@@ -46,7 +46,7 @@ internal static class RunCommand
             }
 
             var htmlPath = parse.GetValue(html) ?? Path.ChangeExtension(outPath, ".html");
-            var options = new NotebookRunOptions { Parameters = overrides, CellTimeout = TimeSpan.FromSeconds(seconds) };
+            var options = new NotebookRunOptions { Parameters = overrides, CellTimeout = seconds is { } limit ? TimeSpan.FromSeconds(limit) : null };
             var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
 
             var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
@@ -67,7 +67,7 @@ internal static class RunCommand
                 Directory.CreateDirectory(Path.GetDirectoryName(stagedHtml)!);
                 File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(result.Notebook));
                 File.WriteAllText(stagedHtml, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
-                var timeoutArgs = parse.GetResult(timeout) is { Implicit: false } ? new[] { "--timeout", seconds.ToString(CultureInfo.InvariantCulture) } : [];
+                var timeoutArgs = seconds is { } given ? new[] { "--timeout", given.ToString(CultureInfo.InvariantCulture) } : [];
                 var manifest = Manifest(path, overrides, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, timeoutArgs, outDir);
                 File.WriteAllText(Path.Combine(owned.Staging, manifestName), manifest.ToJson());
                 commit = owned.Commit();
