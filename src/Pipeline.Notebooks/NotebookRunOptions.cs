@@ -14,6 +14,10 @@ public sealed record NotebookRunOptions
     /// relative paths in the notebook (and in -p values) are relative to the notebook.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>Called before each code cell runs with a line such as <c>cell 4 (code cell 2 of 6)</c>; the CLI writes
+    /// it to a terminal. Null: no progress.</summary>
+    public Action<string>? Progress { get; init; }
+
     /// <summary>The local NuGet package folder for <c>#r "nuget: …"</c>; null means <c>NUGET_PACKAGES</c> or <c>~/.nuget/packages</c>.</summary>
     public string? NuGetPackagesFolder { get; init; }
 

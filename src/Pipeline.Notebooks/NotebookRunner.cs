@@ -153,6 +153,7 @@ public sealed partial class NotebookRunner
                 }
 
                 count++;
+                _options.Progress?.Invoke($"cell {(i + 1).ToString(CultureInfo.InvariantCulture)} (code cell {count.ToString(CultureInfo.InvariantCulture)} of {prepared.Count.ToString(CultureInfo.InvariantCulture)})");
                 var capture = new CellCapture(i + 1, formatter);
                 current = capture;
                 var cellOptions = options.AddReferences(references.Values).WithFilePath(CellFile(i + 1));

@@ -206,6 +206,15 @@ public class RunnerTests
     }
 
     [Fact]
+    public async Task Progress_gets_a_line_per_code_cell_before_it_runs()
+    {
+        var lines = new List<string>();
+        var r = await new NotebookRunner(new NotebookRunOptions { Progress = lines.Add }).RunFileAsync(Fixture("throws.ipynb"));
+        Assert.Equal(3, r.Failure!.CellNumber);
+        Assert.Equal(["cell 2 (code cell 1 of 3)", "cell 3 (code cell 2 of 3)"], lines);
+    }
+
+    [Fact]
     public void No_cell_time_limit_unless_one_is_given()
     {
         Assert.Null(new NotebookRunOptions().CellTimeout);
