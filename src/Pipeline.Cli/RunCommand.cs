@@ -25,13 +25,14 @@ internal static class RunCommand
         var notebook = new Argument<string>("notebook") { Description = "The notebook (.ipynb or .dib); never modified" };
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value (or NAME VALUE, as papermill) overriding the parameters cell (typed from its default); repeat for several", AllowMultipleArgumentsPerToken = false };
         var parameterFile = new Option<string?>("--parameters-file", "-f") { Description = "YAML or JSON file of name: value pairs (papermill's -f); -p overrides it" };
+        var engine = new Option<NotebookEngine>("--engine") { Description = "scripting (Roslyn in this process, the default) or kernel (the .NET Interactive kernel pinned in .config/dotnet-tools.json, as Jupyter runs it)" };
         var cwd = new Option<string?>("--cwd") { Description = "Working directory while cells run (default: the notebook's folder)" };
         var output = new Option<string?>("--output", "-o") { Description = "Executed notebook (default out/<name>.ipynb)" };
         var html = new Option<string?>("--html") { Description = "HTML rendering (default: the output path with .html)" };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds one cell may run (default: no limit, as in papermill)" };
         var command = new Command("run", "Run a notebook headless with parameters; write the executed .ipynb, its HTML and a manifest")
         {
-            notebook, parameters, parameterFile, cwd, output, html, timeout,
+            notebook, parameters, parameterFile, cwd, engine, output, html, timeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -64,6 +65,7 @@ internal static class RunCommand
                 Parameters = overrides,
                 CellTimeout = seconds is { } limit ? TimeSpan.FromSeconds(limit) : null,
                 WorkingDirectory = workingDirectory,
+                Engine = parse.GetValue(engine),
                 Progress = progress,
             };
             var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
@@ -88,7 +90,7 @@ internal static class RunCommand
                 File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(executed));
                 File.WriteAllText(stagedHtml, NotebookHtml.Render(executed, Path.GetFileName(path)));
                 var timeoutArgs = seconds is { } limitGiven ? new[] { "--timeout", limitGiven.ToString(CultureInfo.InvariantCulture) } : [];
-                string[] extraArgs = [.. file is null ? [] : new[] { "-f", file }, .. workingDirectory is null ? [] : new[] { "--cwd", workingDirectory }, .. timeoutArgs];
+                string[] extraArgs = [.. file is null ? [] : new[] { "-f", file }, .. workingDirectory is null ? [] : new[] { "--cwd", workingDirectory }, .. options.Engine == NotebookEngine.Kernel ? new[] { "--engine", "kernel" } : [], .. timeoutArgs];
                 var manifest = Manifest(path, file, given, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, extraArgs, outDir);
                 File.WriteAllText(Path.Combine(owned.Staging, manifestName), manifest.ToJson());
                 commit = owned.Commit();
@@ -142,7 +144,7 @@ internal static class RunCommand
 
     private static readonly HashSet<string> Options = new(StringComparer.Ordinal)
     {
-        "-p", "--parameter", "-f", "--parameters-file", "--cwd", "-o", "--output", "--html", "--timeout", "--verbose", "-h", "--help", "-?",
+        "-p", "--parameter", "-f", "--parameters-file", "--cwd", "--engine", "-o", "--output", "--html", "--timeout", "--verbose", "-h", "--help", "-?",
     };
 
     /// <summary>papermill's <c>-p NAME VALUE</c> in a command line becomes <c>-p NAME=VALUE</c> (a name never holds

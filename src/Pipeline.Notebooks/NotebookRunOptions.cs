@@ -14,6 +14,9 @@ public sealed record NotebookRunOptions
     /// relative paths in the notebook (and in -p values) are relative to the notebook.</summary>
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>What runs the cells: Roslyn scripting in this process (the default) or the .NET Interactive kernel.</summary>
+    public NotebookEngine Engine { get; init; } = NotebookEngine.Scripting;
+
     /// <summary>Called before each code cell runs with a line such as <c>cell 4 (code cell 2 of 6)</c>; the CLI writes
     /// it to a terminal. Null: no progress.</summary>
     public Action<string>? Progress { get; init; }

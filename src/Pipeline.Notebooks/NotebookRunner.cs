@@ -76,6 +76,17 @@ public sealed partial class NotebookRunner
                 continue;
             }
 
+            if (_options.Engine == NotebookEngine.Kernel)
+            {
+                // The kernel resolves #r and magic commands itself and reports their errors in the cell.
+                if (cells[i].Language is { } kernelLanguage && !IsCSharp(kernelLanguage))
+                {
+                    throw new NotebookInputException($"the cell is in '{kernelLanguage}'; pipeline run runs C# cells only", i + 1);
+                }
+
+                continue;
+            }
+
             if (cells[i].HasTag(KernelOnlyTag))
             {
                 continue;
@@ -92,7 +103,9 @@ public sealed partial class NotebookRunner
         await ProcessWideTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var failure = await ExecuteAsync(cells, prepared, folder, cancellationToken).ConfigureAwait(false);
+            var failure = _options.Engine == NotebookEngine.Kernel
+                ? await ExecuteInKernelAsync(cells, folder, cancellationToken).ConfigureAwait(false)
+                : await ExecuteAsync(cells, prepared, folder, cancellationToken).ConfigureAwait(false);
             return new RunResult(notebook with { Cells = cells }, failure, parameters, clock.Elapsed);
         }
         finally
@@ -205,6 +218,53 @@ public sealed partial class NotebookRunner
         finally
         {
             Environment.CurrentDirectory = cwd;
+        }
+
+        return failure;
+    }
+
+    private async Task<CellFailure?> ExecuteInKernelAsync(List<NotebookCell> cells, string folder, CancellationToken ct)
+    {
+        var total = cells.Count(c => c.Kind == CellKind.Code);
+        var dll = KernelSession.FindKernel(folder, _options.NuGetPackagesFolder ?? NuGetCache.DefaultRoot());
+        await using var kernel = KernelSession.Start(dll, _options.WorkingDirectory is { } wd ? Path.GetFullPath(wd) : folder);
+        CellFailure? failure = null;
+        var count = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (cell.Kind != CellKind.Code)
+            {
+                continue;
+            }
+
+            if (failure is not null)
+            {
+                cells[i] = cell with { ExecutionCount = null, Outputs = [] };
+                continue;
+            }
+
+            count++;
+            _options.Progress?.Invoke($"cell {(i + 1).ToString(CultureInfo.InvariantCulture)} (code cell {count.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)})");
+            var run = kernel.SubmitAsync(cell.Source, count, ct);
+            try
+            {
+                var (outputs, error, line) = await (_options.CellTimeout is { } limit ? run.WaitAsync(limit, ct) : run.WaitAsync(ct)).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    failure = new CellFailure(i + 1, cell.Id!, line, error.EName, error.EValue);
+                }
+
+                cells[i] = cell with { ExecutionCount = count, Outputs = outputs };
+            }
+            catch (TimeoutException) when (_options.CellTimeout is { } limit)
+            {
+                // The kernel is killed when the session is disposed, which stops the cell.
+                var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                var message = $"the cell did not finish within {seconds} s (raise it with --timeout)";
+                failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message);
+                cells[i] = cell with { ExecutionCount = count, Outputs = [new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at cell {i + 1}"])] };
+            }
         }
 
         return failure;
