@@ -37,7 +37,7 @@ public static class CliApp
         root.Subcommands.Add(ReliabilityCommand.Create(stdout, stderr));
         root.Subcommands.Add(CalibrationCommand.Create(stdout, stderr));
 
-        var parse = root.Parse(args);
+        var parse = root.Parse(RunCommand.JoinParameterPairs(args));
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -8,8 +8,10 @@ using Pipeline.Reports;
 namespace Pipeline.Cli;
 
 /// <summary>
-/// <c>pipeline run NOTEBOOK [-p name=value]... [-o OUT.ipynb] [--html OUT.html] [--timeout SECONDS]</c>: runs a
-/// notebook headless, writes the executed copy, its HTML rendering and <c>&lt;name&gt;.manifest.json</c> beside it.
+/// <c>pipeline run NOTEBOOK [-p name=value | -p NAME VALUE]... [-f params.yaml|json] [--cwd DIR] [-o OUT.ipynb]
+/// [--html OUT.html] [--timeout SECONDS]</c>: runs a notebook headless (papermill's options), writes the executed copy
+/// (with <c>metadata.papermill</c>), its HTML rendering and <c>&lt;name&gt;.manifest.json</c> beside it. On a terminal,
+/// a line per cell goes to stderr as it starts.
 /// Exit 0 when every cell ran, 1 for input errors (nothing executed), 2 when a cell failed (the executed notebook,
 /// with the error in that cell, is still written).
 /// </summary>
@@ -21,22 +23,33 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var notebook = new Argument<string>("notebook") { Description = "The notebook (.ipynb or .dib); never modified" };
-        var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value overriding the parameters cell (typed from its default); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value (or NAME VALUE, as papermill) overriding the parameters cell (typed from its default); repeat for several", AllowMultipleArgumentsPerToken = false };
+        var parameterFile = new Option<string?>("--parameters-file", "-f") { Description = "YAML or JSON file of name: value pairs (papermill's -f); -p overrides it" };
+        var engine = new Option<NotebookEngine>("--engine") { Description = "scripting (Roslyn in this process, the default) or kernel (the .NET Interactive kernel pinned in .config/dotnet-tools.json, as Jupyter runs it)" };
+        var cwd = new Option<string?>("--cwd") { Description = "Working directory while cells run (default: the notebook's folder)" };
         var output = new Option<string?>("--output", "-o") { Description = "Executed notebook (default out/<name>.ipynb)" };
         var html = new Option<string?>("--html") { Description = "HTML rendering (default: the output path with .html)" };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run", DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds };
+        var timeout = new Option<double?>("--timeout") { Description = "Seconds one cell may run (default: no limit, as in papermill)" };
         var command = new Command("run", "Run a notebook headless with parameters; write the executed .ipynb, its HTML and a manifest")
         {
-            notebook, parameters, output, html, timeout,
+            notebook, parameters, parameterFile, cwd, engine, output, html, timeout,
         };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(notebook)!;
-            var overrides = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList();
-            var seconds = parse.GetValue(timeout);
-            if (!(seconds > 0) || double.IsInfinity(seconds))
+            var file = parse.GetValue(parameterFile);
+            var fromFile = file is null ? [] : ParameterFile.Read(file);
+            var given = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList();
+            var overrides = fromFile.Where(f => !given.Any(g => g.Key == f.Key)).Concat(given).ToList();
+            var workingDirectory = parse.GetValue(cwd);
+            if (workingDirectory is not null && !Directory.Exists(workingDirectory))
             {
-                throw new ArgumentException($"--timeout must be a positive number of seconds; got {seconds.ToString(CultureInfo.InvariantCulture)}");
+                throw new ArgumentException($"--cwd '{workingDirectory}' is not a folder");
+            }
+            var seconds = parse.GetValue(timeout);
+            if (seconds is { } s && (!(s > 0) || double.IsInfinity(s)))
+            {
+                throw new ArgumentException($"--timeout must be a positive number of seconds; got {s.ToString(CultureInfo.InvariantCulture)}");
             }
 
             var outPath = parse.GetValue(output) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + ".ipynb");
@@ -46,7 +59,15 @@ internal static class RunCommand
             }
 
             var htmlPath = parse.GetValue(html) ?? Path.ChangeExtension(outPath, ".html");
-            var options = new NotebookRunOptions { Parameters = overrides, CellTimeout = TimeSpan.FromSeconds(seconds) };
+            var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? (Action<string>)(line => stderr.WriteLine($"{path}: {line}")) : null;
+            var options = new NotebookRunOptions
+            {
+                Parameters = overrides,
+                CellTimeout = seconds is { } limit ? TimeSpan.FromSeconds(limit) : null,
+                WorkingDirectory = workingDirectory,
+                Engine = parse.GetValue(engine),
+                Progress = progress,
+            };
             var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
 
             var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
@@ -65,10 +86,12 @@ internal static class RunCommand
                 var stagedIpynb = Path.Combine(owned.Staging, ipynbName);
                 var stagedHtml = Path.Combine(owned.Staging, htmlName);
                 Directory.CreateDirectory(Path.GetDirectoryName(stagedHtml)!);
-                File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(result.Notebook));
-                File.WriteAllText(stagedHtml, NotebookHtml.Render(result.Notebook, Path.GetFileName(path)));
-                var timeoutArgs = parse.GetResult(timeout) is { Implicit: false } ? new[] { "--timeout", seconds.ToString(CultureInfo.InvariantCulture) } : [];
-                var manifest = Manifest(path, overrides, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, timeoutArgs, outDir);
+                var executed = result.Notebook with { Metadata = WithPapermill(result.Notebook.Metadata, path, ipynbName, overrides, result) };
+                File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(executed));
+                File.WriteAllText(stagedHtml, NotebookHtml.Render(executed, Path.GetFileName(path)));
+                var timeoutArgs = seconds is { } limitGiven ? new[] { "--timeout", limitGiven.ToString(CultureInfo.InvariantCulture) } : [];
+                string[] extraArgs = [.. file is null ? [] : new[] { "-f", file }, .. workingDirectory is null ? [] : new[] { "--cwd", workingDirectory }, .. options.Engine == NotebookEngine.Kernel ? new[] { "--engine", "kernel" } : [], .. timeoutArgs];
+                var manifest = Manifest(path, file, given, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, extraArgs, outDir);
                 File.WriteAllText(Path.Combine(owned.Staging, manifestName), manifest.ToJson());
                 commit = owned.Commit();
             }
@@ -95,12 +118,65 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>
+    /// papermill's record of the run in the notebook's metadata: the input path as given, the output path relative
+    /// to the output folder (so a re-run elsewhere writes the same bytes), the parameters passed and whether a cell
+    /// failed. papermill's start and end times are left out: the executed notebook is deterministic.
+    /// </summary>
+    private static System.Text.Json.Nodes.JsonObject WithPapermill(System.Text.Json.Nodes.JsonObject metadata, string inputPath, string outputPath, IReadOnlyList<KeyValuePair<string, string>> overrides, RunResult result)
+    {
+        var copy = (System.Text.Json.Nodes.JsonObject)metadata.DeepClone();
+        var passed = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, value) in overrides)
+        {
+            passed[name] = value;
+        }
+
+        copy["papermill"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["exception"] = result.Failure is not null,
+            ["input_path"] = inputPath.Replace('\\', '/'),
+            ["output_path"] = outputPath,
+            ["parameters"] = passed,
+        };
+        return copy;
+    }
+
+    private static readonly HashSet<string> Options = new(StringComparer.Ordinal)
+    {
+        "-p", "--parameter", "-f", "--parameters-file", "--cwd", "--engine", "-o", "--output", "--html", "--timeout", "--verbose", "-h", "--help", "-?",
+    };
+
+    /// <summary>papermill's <c>-p NAME VALUE</c> in a command line becomes <c>-p NAME=VALUE</c> (a name never holds
+    /// <c>=</c>), so both spellings parse alike; anything else is left as it is.</summary>
+    public static string[] JoinParameterPairs(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "run")
+        {
+            return args;
+        }
+
+        var joined = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            joined.Add(args[i]);
+            if (args[i] is "-p" or "--parameter" && i + 2 < args.Length && !args[i + 1].Contains('=', StringComparison.Ordinal)
+                && !args[i + 1].StartsWith('-') && !Options.Contains(args[i + 2]))
+            {
+                joined.Add($"{args[i + 1]}={args[i + 2]}");
+                i += 2;
+            }
+        }
+
+        return [.. joined];
+    }
+
     private static KeyValuePair<string, string> ParseOverride(string text)
     {
         var eq = text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            throw new ArgumentException($"-p '{text}' must be name=value, e.g. -p window=4");
+            throw new ArgumentException($"-p '{text}' must be name=value (or NAME VALUE), e.g. -p window=4");
         }
 
         return new(text[..eq].Trim(), text[(eq + 1)..]);
@@ -122,11 +198,16 @@ internal static class RunCommand
         }
     }
 
-    private static Manifest Manifest(string notebookPath, IReadOnlyList<KeyValuePair<string, string>> overrides, (string Staged, string Name) ipynb, (string Staged, string Name) html, RunResult result, string[] timeoutArgs, string outDir)
+    private static Manifest Manifest(string notebookPath, string? parameterFile, IReadOnlyList<KeyValuePair<string, string>> overrides, (string Staged, string Name) ipynb, (string Staged, string Name) html, RunResult result, string[] extraArgs, string outDir)
     {
         var notebookFull = Path.GetFullPath(notebookPath);
         var notebookDir = Path.GetDirectoryName(notebookFull)!;
         var inputs = new List<ManifestEntry> { ManifestEntry.Of(notebookPath, notebookPath) };
+        if (parameterFile is not null)
+        {
+            inputs.Add(ManifestEntry.Of(parameterFile, parameterFile));
+        }
+
         foreach (var p in result.Parameters.Where(p => p.Kind == ParameterKind.String && p.Value.Length > 0))
         {
             // A path parameter may be relative to the notebook (like #r) or to the repository root (the
@@ -163,7 +244,7 @@ internal static class RunCommand
         }
 
         command.AddRange(["-o", $"{Reports.Manifest.OutPlaceholder}/{outputs[0].Path}", "--html", $"{Reports.Manifest.OutPlaceholder}/{outputs[1].Path}"]);
-        command.AddRange(timeoutArgs);
+        command.AddRange(extraArgs);
 
         var packages = new SortedDictionary<string, string>(Reports.Manifest.PackageVersions().ToDictionary(), StringComparer.Ordinal);
         foreach (var asm in new[] { typeof(Microsoft.CodeAnalysis.Scripting.Script).Assembly, typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly })

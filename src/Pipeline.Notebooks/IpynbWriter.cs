@@ -104,7 +104,8 @@ internal static partial class IpynbWriter
         var data = new JsonObject();
         foreach (var (mime, text) in d.Data)
         {
-            data[mime] = Lines(text);
+            // A JSON MIME type (Plotly's application/vnd.plotly.v1+json) holds the JSON itself, as nbformat requires.
+            data[mime] = mime.EndsWith("json", StringComparison.Ordinal) ? JsonNode.Parse(text) : Lines(text);
         }
 
         var o = new JsonObject { ["data"] = data, ["metadata"] = new JsonObject() };

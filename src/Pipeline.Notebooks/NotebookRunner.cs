@@ -26,7 +26,8 @@ namespace Pipeline.Notebooks;
 public sealed partial class NotebookRunner
 {
     /// <summary>Cells with this tag run in a .NET Interactive kernel only (e.g. the one that adds the local package
-    /// folder with the kernel's API); the runner leaves them unexecuted.</summary>
+    /// folder with the kernel's API); the runner leaves them unexecuted: it has no <c>Kernel.Root</c> to send them to,
+    /// and resolves <c>#r "nuget: …"</c> from the <see cref="LocalPackagesFolder"/> itself.</summary>
     public const string KernelOnlyTag = "kernel-only";
 
     /// <summary>The folder beside a notebook searched for <c>.nupkg</c> files (the build packs the library there), as
@@ -36,7 +37,9 @@ public sealed partial class NotebookRunner
     /// <summary>Console and the current directory are process-wide; this makes concurrent runs take turns.</summary>
     private static readonly SemaphoreSlim ProcessWideTurn = new(1, 1);
 
-    private static readonly ImmutableArray<string> Imports = ["System", "System.Linq", "System.Collections.Generic", "System.IO", "System.Threading.Tasks"];
+    /// <summary>The namespaces the .NET Interactive C# kernel (1.0.712001) imports before the first cell, no more and no
+    /// fewer, so a cell that compiles here compiles there (System.IO, for one, needs its own <c>using</c> in both).</summary>
+    public static readonly ImmutableArray<string> KernelImports = ["System", "System.Collections", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
 
     private readonly NotebookRunOptions _options;
 
@@ -73,6 +76,17 @@ public sealed partial class NotebookRunner
                 continue;
             }
 
+            if (_options.Engine == NotebookEngine.Kernel)
+            {
+                // The kernel resolves #r and magic commands itself and reports their errors in the cell.
+                if (cells[i].Language is { } kernelLanguage && !IsCSharp(kernelLanguage))
+                {
+                    throw new NotebookInputException($"the cell is in '{kernelLanguage}'; pipeline run runs C# cells only", i + 1);
+                }
+
+                continue;
+            }
+
             if (cells[i].HasTag(KernelOnlyTag))
             {
                 continue;
@@ -89,7 +103,9 @@ public sealed partial class NotebookRunner
         await ProcessWideTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var failure = await ExecuteAsync(cells, prepared, folder, cancellationToken).ConfigureAwait(false);
+            var failure = _options.Engine == NotebookEngine.Kernel
+                ? await ExecuteInKernelAsync(cells, folder, cancellationToken).ConfigureAwait(false)
+                : await ExecuteAsync(cells, prepared, folder, cancellationToken).ConfigureAwait(false);
             return new RunResult(notebook with { Cells = cells }, failure, parameters, clock.Elapsed);
         }
         finally
@@ -113,7 +129,7 @@ public sealed partial class NotebookRunner
 
         var options = ScriptOptions.Default
             .AddReferences(typeof(object).Assembly, typeof(Enumerable).Assembly, typeof(List<>).Assembly, typeof(Console).Assembly, typeof(File).Assembly, typeof(Regex).Assembly)
-            .WithImports(Imports)
+            .WithImports(KernelImports)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8);
         var formatter = new ValueFormatter();
@@ -150,6 +166,7 @@ public sealed partial class NotebookRunner
                 }
 
                 count++;
+                _options.Progress?.Invoke($"cell {(i + 1).ToString(CultureInfo.InvariantCulture)} (code cell {count.ToString(CultureInfo.InvariantCulture)} of {prepared.Count.ToString(CultureInfo.InvariantCulture)})");
                 var capture = new CellCapture(i + 1, formatter);
                 current = capture;
                 var cellOptions = options.AddReferences(references.Values).WithFilePath(CellFile(i + 1));
@@ -164,7 +181,7 @@ public sealed partial class NotebookRunner
                             ? CSharpScript.Create(directives.Code, cellOptions, typeof(NotebookGlobals), loader).RunAsync(globals, ct)
                             : previous.ContinueWithAsync(directives.Code, cellOptions, ct),
                         ct);
-                    state = await run.WaitAsync(_options.CellTimeout, ct).ConfigureAwait(false);
+                    state = await (_options.CellTimeout is { } limit ? run.WaitAsync(limit, ct) : run.WaitAsync(ct)).ConfigureAwait(false);
                     capture.Result(state.ReturnValue, count);
                 }
                 catch (CompilationErrorException ex)
@@ -172,9 +189,9 @@ public sealed partial class NotebookRunner
                     (failure, var error) = CompileFailure(ex, cell, i + 1);
                     capture.Fail(error);
                 }
-                catch (TimeoutException) when (run is { IsCompleted: false })
+                catch (TimeoutException) when (run is { IsCompleted: false } && _options.CellTimeout is { } limit)
                 {
-                    var seconds = _options.CellTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                    var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                     var message = $"the cell did not finish within {seconds} s (raise it with --timeout)";
                     failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message);
                     capture.Fail(new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at cell {i + 1}"]));
@@ -201,6 +218,53 @@ public sealed partial class NotebookRunner
         finally
         {
             Environment.CurrentDirectory = cwd;
+        }
+
+        return failure;
+    }
+
+    private async Task<CellFailure?> ExecuteInKernelAsync(List<NotebookCell> cells, string folder, CancellationToken ct)
+    {
+        var total = cells.Count(c => c.Kind == CellKind.Code);
+        var dll = KernelSession.FindKernel(folder, _options.NuGetPackagesFolder ?? NuGetCache.DefaultRoot());
+        await using var kernel = KernelSession.Start(dll, _options.WorkingDirectory is { } wd ? Path.GetFullPath(wd) : folder);
+        CellFailure? failure = null;
+        var count = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = cells[i];
+            if (cell.Kind != CellKind.Code)
+            {
+                continue;
+            }
+
+            if (failure is not null)
+            {
+                cells[i] = cell with { ExecutionCount = null, Outputs = [] };
+                continue;
+            }
+
+            count++;
+            _options.Progress?.Invoke($"cell {(i + 1).ToString(CultureInfo.InvariantCulture)} (code cell {count.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)})");
+            var run = kernel.SubmitAsync(cell.Source, count, ct);
+            try
+            {
+                var (outputs, error, line) = await (_options.CellTimeout is { } limit ? run.WaitAsync(limit, ct) : run.WaitAsync(ct)).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    failure = new CellFailure(i + 1, cell.Id!, line, error.EName, error.EValue);
+                }
+
+                cells[i] = cell with { ExecutionCount = count, Outputs = outputs };
+            }
+            catch (TimeoutException) when (_options.CellTimeout is { } limit)
+            {
+                // The kernel is killed when the session is disposed, which stops the cell.
+                var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                var message = $"the cell did not finish within {seconds} s (raise it with --timeout)";
+                failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message);
+                cells[i] = cell with { ExecutionCount = count, Outputs = [new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at cell {i + 1}"])] };
+            }
         }
 
         return failure;

@@ -10,7 +10,7 @@ using Pipeline.Charts;
 namespace Pipeline.Notebooks;
 
 /// <summary>
-/// Turns a displayed value into a MIME bundle (<c>text/html</c>, <c>text/plain</c>). Charts become the project's
+/// Turns a displayed value into the MIME bundle the .NET Interactive kernel gives it (<c>text/html</c> or <c>text/plain</c>). Charts become the project's
 /// deterministic chart div (plotly.js is added once per page by <see cref="NotebookHtml"/>); DataFrames a plain
 /// table; everything else goes through .NET Interactive's <see cref="Formatter"/>, with any GUID it emits replaced
 /// by a counter so two runs give the same bytes. One instance per run: it remembers which chart ids are taken.
@@ -24,20 +24,27 @@ internal sealed partial class ValueFormatter
 
     public DisplayOutput Format(object value, int cellNumber, int? executionCount, ref int chartsInCell)
     {
-        var (html, plain) = value switch
+        // The MIME types are the ones the .NET Interactive kernel sends Jupyter for the same value: HTML alone for the
+        // library's types (its kernel extension registers HTML formatters) and for objects, text alone for strings;
+        // the kernel adds no text/plain beside HTML, so neither does the runner.
+        var html = value switch
         {
             ChartFigure figure => Chart(figure, cellNumber, ref chartsInCell),
-            DataFrame frame => (Table(frame), frame.ToString()),
-            IEnumerable<Reports.ClaimRow> claims => (Reports.HtmlTables.Claims(claims), $"{claims.Count().ToString(CultureInfo.InvariantCulture)} claim checks"),
-            IEnumerable<Intensity.EventStudyResult> study => (Reports.HtmlTables.Study(study), $"{study.Count().ToString(CultureInfo.InvariantCulture)} event-study results"),
-            Reports.CsvTable csv => (Reports.HtmlTables.Table(csv), $"{csv.Name}: {csv.RowCount.ToString(CultureInfo.InvariantCulture)} rows"),
-            string s => ($"<pre>{WebUtility.HtmlEncode(s)}</pre>", s),
-            _ => Formatted(value, cellNumber),
+            DataFrame frame => Table(frame),
+            IEnumerable<Reports.ClaimRow> claims => Reports.HtmlTables.Claims(claims),
+            IEnumerable<Intensity.EventStudyResult> study => Reports.HtmlTables.Study(study),
+            Reports.CsvTable csv => Reports.HtmlTables.Table(csv),
+            _ => null,
         };
-        return new DisplayOutput([new(DisplayOutput.Html, html), new(DisplayOutput.PlainText, plain)], executionCount);
+        if (html is null && !Formatter.GetPreferredMimeTypesFor(value.GetType()).Contains(HtmlFormatter.MimeType))
+        {
+            return new DisplayOutput([new(DisplayOutput.PlainText, Plain(value, cellNumber))], executionCount);
+        }
+
+        return new DisplayOutput([new(DisplayOutput.Html, html ?? Formatted(value, cellNumber))], executionCount);
     }
 
-    private (string, string) Chart(ChartFigure figure, int cellNumber, ref int chartsInCell)
+    private string Chart(ChartFigure figure, int cellNumber, ref int chartsInCell)
     {
         if (!_chartNames.Add(figure.Name))
         {
@@ -46,8 +53,7 @@ internal sealed partial class ValueFormatter
             _chartNames.Add(figure.Name);
         }
 
-        var traces = figure.TraceCount == 1 ? "1 trace" : $"{figure.TraceCount.ToString(CultureInfo.InvariantCulture)} traces";
-        return (ChartHtml.Div(figure), $"{figure.Title} ({traces})");
+        return ChartHtml.Div(figure);
     }
 
     /// <summary><c>cell{n}-{k}</c>: the chart's HTML id becomes <c>chart-cell{n}-{k}</c>, stable across runs.</summary>
@@ -64,7 +70,7 @@ internal sealed partial class ValueFormatter
         return name;
     }
 
-    private static (string, string) Formatted(object value, int cellNumber)
+    private static string Formatted(object value, int cellNumber)
     {
         string html;
         try
@@ -76,6 +82,11 @@ internal sealed partial class ValueFormatter
             html = Fallback(value);
         }
 
+        return Deterministic(html, cellNumber);
+    }
+
+    private static string Plain(object value, int cellNumber)
+    {
         string plain;
         try
         {
@@ -86,7 +97,7 @@ internal sealed partial class ValueFormatter
             plain = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
         }
 
-        return (Deterministic(html, cellNumber), Deterministic(plain, cellNumber));
+        return Deterministic(plain, cellNumber);
     }
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class VerifyEveryFileTests
     {
         Directory.CreateDirectory(temp["nb"]);
         File.WriteAllText(temp["nb/data.txt"], "alpha\nbeta\ngamma\n");
-        File.WriteAllText(temp["nb/data.ipynb"], TestNotebook.Json("var dataPath = \"data.txt\";", "Console.WriteLine(string.Join(\",\", File.ReadAllLines(dataPath)));"));
+        File.WriteAllText(temp["nb/data.ipynb"], TestNotebook.Json("var dataPath = \"data.txt\";", "using System.IO;\nConsole.WriteLine(string.Join(\",\", File.ReadAllLines(dataPath)));"));
         var (code, _, err) = CliRun.Run("run", temp["nb/data.ipynb"], "-o", temp["nb/out/data.ipynb"]);
         Assert.True(code == 0, err);
         var manifest = temp["nb/out/data.manifest.json"];

@@ -176,6 +176,85 @@ public class RunCommandTests
         Assert.Equal(["same-cells.html", "same-cells.ipynb", "same-cells.manifest.json"], Directory.GetFiles(Path.Combine(temp.Path, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Parameters_come_as_name_value_or_papermills_name_then_value_and_the_manifest_reruns_them()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli("run", Fixture("parameters.ipynb"), "-p", "count", "9", "-p", "greeting=bonjour", "-p", "ratio", "-1.5", "-o", temp.File("p.ipynb")).Code);
+        Assert.Equal("bonjour x9 ratio=-1.5 loud=False day=2020-01-03 seed=42\n", LastStdout(temp.File("p.ipynb")));
+        var manifest = Manifest.Read(temp.File("p.manifest.json"));
+        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-p", "ratio=-1.5", "-o", "{out}/p.ipynb", "--html", "{out}/p.html"], manifest.Command);
+    }
+
+    [Theory]
+    [InlineData("params.yaml", "greeting: salut\ncount: 7\nloud: true\n")]
+    [InlineData("params.json", "{\"greeting\": \"salut\", \"count\": 7, \"loud\": true}")]
+    public void Parameter_file_sets_values_that_p_overrides_and_is_an_input_of_the_manifest(string name, string text)
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File(name), text);
+        var (code, _, stderr) = Cli("run", Fixture("parameters.ipynb"), "-f", temp.File(name), "-p", "count=8", "-o", temp.File("p.ipynb"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal("SALUT X8 RATIO=0.5 LOUD=TRUE DAY=2020-01-03 SEED=42\n", LastStdout(temp.File("p.ipynb")));
+        var manifest = Manifest.Read(temp.File("p.manifest.json"));
+        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=8", "-o", "{out}/p.ipynb", "--html", "{out}/p.html", "-f", temp.File(name)], manifest.Command);
+        Assert.Contains(manifest.Inputs, i => i.Path == temp.File(name) && i.Sha256 == Sha(temp.File(name)));
+        Assert.Equal("8", manifest.Parameters["count"]);
+        Assert.Equal("salut", manifest.Parameters["greeting"]);
+    }
+
+    [Fact]
+    public void A_parameter_file_that_is_not_a_mapping_is_an_input_error_naming_it()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.File("params.yaml"), "- just\n- a list\n");
+        var (code, _, stderr) = Cli("run", Fixture("parameters.ipynb"), "-f", temp.File("params.yaml"), "-o", temp.File("p.ipynb"));
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("params.yaml': must hold a mapping", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("p.ipynb")));
+    }
+
+    [Fact]
+    public void Cwd_sets_the_working_directory_of_the_cells_and_is_recorded_in_the_manifest()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.File("work"));
+        File.WriteAllText(temp.File("cwd.dib"), "#!csharp\n\nConsole.WriteLine(Environment.CurrentDirectory);");
+        var (code, _, stderr) = Cli("run", temp.File("cwd.dib"), "--cwd", temp.File("work"), "-o", temp.File("out/cwd.ipynb"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal(temp.File("work") + "\n", LastStdout(temp.File("out/cwd.ipynb")));
+        Assert.Equal(["--cwd", temp.File("work")], Manifest.Read(temp.File("out/cwd.manifest.json")).Command.TakeLast(2));
+        Assert.Equal(CliApp.InputError, Cli("run", temp.File("cwd.dib"), "--cwd", temp.File("missing"), "-o", temp.File("out/cwd.ipynb")).Code);
+    }
+
+    [Fact]
+    public void Executed_notebook_carries_papermills_metadata_without_times()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(0, Cli("run", Fixture("parameters.ipynb"), "-p", "count=3", "-o", temp.File("p.ipynb")).Code);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("p.ipynb")));
+        var papermill = doc.RootElement.GetProperty("metadata").GetProperty("papermill");
+        Assert.Equal(Fixture("parameters.ipynb"), papermill.GetProperty("input_path").GetString());
+        Assert.Equal("p.ipynb", papermill.GetProperty("output_path").GetString());
+        Assert.Equal("3", papermill.GetProperty("parameters").GetProperty("count").GetString());
+        Assert.False(papermill.GetProperty("exception").GetBoolean());
+        Assert.False(papermill.TryGetProperty("start_time", out _));
+
+        Assert.Equal(CliApp.CellFailed, Cli("run", Fixture("throws.ipynb"), "-o", temp.File("t.ipynb")).Code);
+        using var failed = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("t.ipynb")));
+        Assert.True(failed.RootElement.GetProperty("metadata").GetProperty("papermill").GetProperty("exception").GetBoolean());
+    }
+
+    /// <summary>The stdout text of the last code cell of an executed .ipynb.</summary>
+    private static string LastStdout(string ipynb)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(ipynb));
+        var cell = doc.RootElement.GetProperty("cells").EnumerateArray().Last(c => c.GetProperty("cell_type").GetString() == "code");
+        return string.Concat(cell.GetProperty("outputs").EnumerateArray()
+            .Where(o => o.GetProperty("output_type").GetString() == "stream" && o.GetProperty("name").GetString() == "stdout")
+            .SelectMany(o => o.GetProperty("text").ValueKind == System.Text.Json.JsonValueKind.Array ? o.GetProperty("text").EnumerateArray().Select(t => t.GetString()) : [o.GetProperty("text").GetString()]));
+    }
+
     private static (int Code, string Stdout, string Stderr) Cli(params string[] args)
     {
         var stdout = new StringWriter();

@@ -40,8 +40,9 @@ public class RunnerTests
         var r = await Run("shared-state.ipynb");
         var result = Assert.IsType<DisplayOutput>(Cell(r, 3).Outputs[^1]);
         Assert.Equal(2, result.ExecutionCount);
-        Assert.Equal("21", result[DisplayOutput.PlainText]);
+        // As the kernel sends it: HTML alone for a number, no text/plain beside it.
         Assert.Contains("<pre>21</pre>", result[DisplayOutput.Html]);
+        Assert.Null(result[DisplayOutput.PlainText]);
         Assert.Empty(Cell(r, 2).Outputs);
     }
 
@@ -139,7 +140,7 @@ public class RunnerTests
         Assert.True(r.Succeeded, r.Failure?.ToString());
         var figure = Assert.IsType<DisplayOutput>(Cell(r, 2).Outputs.Single());
         Assert.StartsWith("<div id=\"chart-fixture-line\" class=\"chart\" data-traces=\"1\"></div><script>Plotly.newPlot(", figure[DisplayOutput.Html]);
-        Assert.Equal("Fixture line (1 trace)", figure[DisplayOutput.PlainText]);
+        Assert.Null(figure[DisplayOutput.PlainText]);
 
         // The same chart name shown again is renamed with an id from the cell number and a counter, never a GUID.
         var generic = Assert.IsType<DisplayOutput>(Cell(r, 3).Outputs.Single());
@@ -200,6 +201,41 @@ public class RunnerTests
         var before = NotebookFile.ToIpynb(doc);
         await new NotebookRunner().RunAsync(doc, Fixture("throws.ipynb"));
         Assert.Equal(before, NotebookFile.ToIpynb(doc));
+    }
+
+    [Fact]
+    public async Task Usings_are_the_kernels_defaults_so_System_IO_needs_its_own_using()
+    {
+        var doc = NotebookFile.Parse("""
+            #!csharp
+
+            typeof(StringBuilder).Name + "," + typeof(ArrayList).Name + "," + typeof(Task).Name + "," + typeof(List<int>).Name + "," + new[] { 1 }.First()
+
+            #!csharp
+
+            typeof(File).Name
+            """, NotebookFormat.Dib);
+        var r = await new NotebookRunner().RunAsync(doc, Fixture("usings.dib"));
+        Assert.Equal("StringBuilder,ArrayList,Task,List`1,1", Assert.IsType<DisplayOutput>(Cell(r, 1).Outputs.Single())[DisplayOutput.PlainText]);
+        Assert.Equal(2, r.Failure!.CellNumber);
+        Assert.Contains("CS0246", r.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'File'", r.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_gets_a_line_per_code_cell_before_it_runs()
+    {
+        var lines = new List<string>();
+        var r = await new NotebookRunner(new NotebookRunOptions { Progress = lines.Add }).RunFileAsync(Fixture("throws.ipynb"));
+        Assert.Equal(3, r.Failure!.CellNumber);
+        Assert.Equal(["cell 2 (code cell 1 of 3)", "cell 3 (code cell 2 of 3)"], lines);
+    }
+
+    [Fact]
+    public void No_cell_time_limit_unless_one_is_given()
+    {
+        Assert.Null(new NotebookRunOptions().CellTimeout);
+        Assert.Throws<ArgumentException>(() => new NotebookRunner(new NotebookRunOptions { CellTimeout = TimeSpan.Zero }));
     }
 
     [Fact]
