@@ -43,4 +43,18 @@ public sealed record EventStudyResult(
     PlaceboSummary? Placebo,
     string? Note,
     int BinsBefore,
-    int BinsAfter);
+    int BinsAfter)
+{
+    /// <summary>The countries whose events the series was built from (the mention's scope countries the data hold, joined by "; "), or null when the study ran on a series not split by country or the mention is not in the data's scope.</summary>
+    public string? Scope { get; init; }
+
+    /// <summary>The p-values adjusted for the report's family of tests, or null when not adjusted (not studied, or no family).</summary>
+    public AdjustedPValues? Adjusted { get; init; }
+}
+
+/// <summary>A mention's p-values adjusted across the report's family (every studied mention × events, fatalities).</summary>
+/// <param name="EventsHolm">Holm-adjusted p of the events difference (family-wise error), or null when that p is missing.</param>
+/// <param name="EventsBh">Benjamini–Hochberg-adjusted p of the events difference (false discovery rate), or null likewise.</param>
+/// <param name="FatalitiesHolm">Holm-adjusted p of the fatalities difference, or null.</param>
+/// <param name="FatalitiesBh">Benjamini–Hochberg-adjusted p of the fatalities difference, or null.</param>
+public sealed record AdjustedPValues(double? EventsHolm, double? EventsBh, double? FatalitiesHolm, double? FatalitiesBh);

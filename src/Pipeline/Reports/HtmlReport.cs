@@ -133,8 +133,10 @@ public static class HtmlReport
         var bin = Bins.Name(a.Overall.Bin);
         h.Append("<h2 id=\"event-study\">What the data show around each mention</h2>\n");
         h.Append("<p>Mean events per ").Append(E(bin)).Append(" bin before vs after each dated point (").Append(a.Inputs.Study.Window.ToString(CultureInfo.InvariantCulture))
-            .Append(" bins each side; the bin holding the date counts as after), or inside a period vs the same number of bins just before it. Each change is compared with the same change at every placebo window of the same shape in this series: all windows that fit and overlap no mention's window. p = (1 + placebo windows with a change at least as large in absolute value) / (1 + placebo windows), two-sided. Brackets: 95% intervals from inverting that test (the difference ± the ⌊n/20⌋-th largest absolute placebo change, for n placebo windows), so an interval excludes 0 exactly when p &lt; 0.05; ratio intervals come the same way from log((after + ½)/(before + ½)) and are shown only when the before mean is above 0. A mention with fewer than ")
+            .Append(" bins each side; the bin holding the date counts as after), or inside a period vs the same number of bins just before it. Each change is compared with the same change at every placebo window of the same shape in the mention's own series (the events in its in-scope countries, see below): all windows that fit and overlap no mention's window. p = (1 + placebo windows with a change at least as large in absolute value) / (1 + placebo windows), two-sided. Brackets: 95% intervals from inverting that test (the difference ± the ⌊n/20⌋-th largest absolute placebo change, for n placebo windows), so an interval excludes 0 exactly when p &lt; 0.05; ratio intervals come the same way from log((after + ½)/(before + ½)) and are shown only when the before mean is above 0. A mention with fewer than ")
             .Append(a.Inputs.Study.MinimumPlacebos.ToString(CultureInfo.InvariantCulture)).Append(" placebo windows gets no interval or p-value. In simulated series with no change at any date these intervals exclude 0 for 3–7% of mentions (see the README's calibration table). Descriptive only.</p>\n");
+        h.Append("<p>").Append(E(ScopeNote(a))).Append("</p>\n");
+        h.Append("<p>").Append(E(FamilyNote(a))).Append("</p>\n");
         h.Append(HtmlTables.Study(a.Study, a.Mentions));
     }
 
@@ -149,10 +151,35 @@ public static class HtmlReport
         h.Append("<li>Event types are harmonised to ACLED's six current types; old names (before 2019) and UCDP violence types are mapped by one documented crosswalk, and the original text is kept in the data.</li>\n");
         h.Append("<li>ACLED fatality counts are conservative: vague reports are coded low (e.g. “dozens” as 12), so they are lower-leaning counts, not estimates of the toll. UCDP gives best, low and high estimates; where present the band is shown.</li>\n");
         h.Append("<li>Combining ACLED and UCDP files counts the same incident twice when both record it; read mixed inputs with care.</li>\n");
-        h.Append("<li>The event study is descriptive. Many mentions are tested, the windows are short, and conflict has its own trends: a small placebo p marks an unusual change at that date, not an effect of what the op-ed describes; p-values are not adjusted for the number of mentions.</li>\n");
+        h.Append("<li>The event study is descriptive. Many mentions are tested, the windows are short, and conflict has its own trends: a small placebo p marks an unusual change at that date, not an effect of what the op-ed describes. ").Append(E(FamilyNote(a))).Append("</li>\n");
+        h.Append("<li>").Append(E(ScopeNote(a))).Append("</li>\n");
         h.Append("<li>Point mentions known only to the month or year are studied as that month or year (inside vs the same length before).</li>\n");
         h.Append("<li>The event study draws nothing at random: every admissible placebo window is used, so a re-run gives the same numbers.</li>\n");
         h.Append("</ul>\n");
+    }
+
+    /// <summary>The scope rule, as the study table and method notes state it.</summary>
+    internal static string ScopeNote(ReportAnalysis a)
+    {
+        var studied = a.Study.Count(r => r.Scope is not null);
+        var outOfScope = a.Study.Count(r => r.Scope is null);
+        var rule = a.Inputs.Filter.Country is { } c
+            ? $"Scope: each mention is studied only against events in its own countries that the data are in scope for; with --country {c} only {c} is in scope."
+            : "Scope: each mention is studied only against events in its own countries that the data are in scope for, i.e. countries the loaded data hold events in.";
+        return $"{rule} A mention about several such countries is studied on their events pooled, with its placebo windows from that same series; countries without data are named in its note. A mention none of whose countries is in scope gets no numbers and the note “not in the data's scope”; it is never studied against another country's events. Here {studied} of {a.Study.Count} mentions have a scope in the data and {outOfScope} do not.";
+    }
+
+    /// <summary>The multiple-testing family and the declared primary setting.</summary>
+    internal static string FamilyNote(ReportAnalysis a)
+    {
+        var bin = Bins.Name(a.Overall.Bin);
+        var k = a.Inputs.Study.Window;
+        var policy = a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread";
+        var primary = a.Overall.Bin == BinUnit.IsoWeek && k == 4 && a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band;
+        var studied = a.Study.Count(r => r.Events?.PValue is not null || r.Fatalities?.PValue is not null);
+        return $"Multiple testing: Holm (family-wise error) and Benjamini–Hochberg (false discovery rate) adjusted p-values are taken over a family of {a.StudyFamily.ToString(CultureInfo.InvariantCulture)} tests ({studied.ToString(CultureInfo.InvariantCulture)} mentions with a p-value × events, fatalities); mentions without a p-value are left out of the family and their adjusted p-values left empty. "
+            + $"The declared primary setting is week bins, k = 4, imprecise events in a band; this run uses {bin} bins, k = {k.ToString(CultureInfo.InvariantCulture)}, imprecise {policy}"
+            + (primary ? ", the primary setting." : ", so it is a secondary (exploratory) setting: read its p-values, adjusted or not, as exploratory.");
     }
 
     private static void Row(StringBuilder h, string key, string valueHtml) =>

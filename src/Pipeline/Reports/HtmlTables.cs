@@ -50,7 +50,7 @@ public static class HtmlTables
     {
         ArgumentNullException.ThrowIfNull(results);
         var h = new StringBuilder();
-        h.Append("<table id=\"").Append(E(id)).Append("\">\n<thead><tr><th>Mention</th><th>Studied span</th><th>Coverage</th><th>Before</th><th>After / inside</th><th>Difference [95% CI]</th><th>p</th><th>Ratio [95% CI]</th><th>Fatalities difference [95% CI]</th><th>Fatalities p</th><th>Placebo windows</th><th>Note</th></tr></thead>\n<tbody>\n");
+        h.Append("<table id=\"").Append(E(id)).Append("\">\n<thead><tr><th>Mention</th><th>Studied span</th><th>Coverage</th><th>Scope (countries studied)</th><th>Before</th><th>After / inside</th><th>Difference [95% CI]</th><th>p</th><th>p (Holm)</th><th>p (BH)</th><th>Ratio [95% CI]</th><th>Fatalities difference [95% CI]</th><th>Fatalities p</th><th>Fatalities p (Holm)</th><th>Fatalities p (BH)</th><th>Placebo windows</th><th>Note</th></tr></thead>\n<tbody>\n");
         var i = 0;
         foreach (var r in results)
         {
@@ -64,12 +64,12 @@ public static class HtmlTables
 
             h.Append(E(r.Target.Id)).Append("</td><td>")
                 .Append(E($"{(r.Target.IsPeriod ? "period" : "point")} {MentionDates.Describe(r.Target.Start, r.Target.End, Events.DatePrecision.Day)}")).Append("</td><td>")
-                .Append(E(Coverage.Label(r.Coverage))).Append("</td><td>").Append(N(e?.Before)).Append("</td><td>").Append(N(e?.After)).Append("</td><td>")
+                .Append(E(Coverage.Label(r.Coverage))).Append("</td><td>").Append(r.Scope is null ? "–" : E(r.Scope)).Append("</td><td>").Append(N(e?.Before)).Append("</td><td>").Append(N(e?.After)).Append("</td><td>")
                 .Append(e is null ? "–" : $"{N(e.Difference)} [{N(e.DifferenceLow)}, {N(e.DifferenceHigh)}]").Append("</td><td>")
-                .Append(N(e?.PValue, "0.000")).Append("</td><td>")
+                .Append(N(e?.PValue, "0.000")).Append("</td><td>").Append(N(r.Adjusted?.EventsHolm, "0.000")).Append("</td><td>").Append(N(r.Adjusted?.EventsBh, "0.000")).Append("</td><td>")
                 .Append(e?.Ratio is null ? "–" : $"{N(e.Ratio)} [{N(e.RatioLow)}, {N(e.RatioHigh)}]").Append("</td><td>")
                 .Append(f is null ? "–" : $"{N(f.Difference)} [{N(f.DifferenceLow)}, {N(f.DifferenceHigh)}]").Append("</td><td>")
-                .Append(N(f?.PValue, "0.000")).Append("</td><td>")
+                .Append(N(f?.PValue, "0.000")).Append("</td><td>").Append(N(r.Adjusted?.FatalitiesHolm, "0.000")).Append("</td><td>").Append(N(r.Adjusted?.FatalitiesBh, "0.000")).Append("</td><td>")
                 .Append(r.Placebo is { } p ? p.Count.ToString(CultureInfo.InvariantCulture) : "–").Append("</td><td>").Append(E(r.Note)).Append("</td></tr>\n");
             i++;
         }

@@ -24,7 +24,8 @@ public sealed class ReportAnalysis
         IReadOnlyList<IntensitySeries> byAdmin1Monthly,
         IReadOnlyList<IntensitySeries> byActor,
         IReadOnlyList<MentionView> mentions,
-        IReadOnlyList<EventStudyResult> study)
+        IReadOnlyList<EventStudyResult> study,
+        int studyFamily)
     {
         Inputs = inputs;
         Article = article;
@@ -39,6 +40,7 @@ public sealed class ReportAnalysis
         ByActor = byActor;
         Mentions = mentions;
         Study = study;
+        StudyFamily = studyFamily;
         Claims = ClaimRow.For(mentions);
     }
 
@@ -81,8 +83,11 @@ public sealed class ReportAnalysis
     /// <summary>Every mention of the article with its coverage and study span.</summary>
     public IReadOnlyList<MentionView> Mentions { get; }
 
-    /// <summary>Event-study results, one per mention, in mention order.</summary>
+    /// <summary>Event-study results, one per mention, in mention order; each studied only on events in its in-scope countries (see <see cref="ScopedStudy"/>).</summary>
     public IReadOnlyList<EventStudyResult> Study { get; }
+
+    /// <summary>How many p-values (studied mentions × events, fatalities) the Holm and Benjamini–Hochberg adjustments in <see cref="Study"/> were taken over.</summary>
+    public int StudyFamily { get; }
 
     /// <summary>Claim-check rows, one per mention.</summary>
     public IReadOnlyList<ClaimRow> Claims { get; }
@@ -133,7 +138,7 @@ public sealed class ReportAnalysis
         var byActor = IntensityCalculator.ByActor(events, inputs.Intensity, from, to, inputs.Actors);
         var mentions = MentionView.For(article, coverage, inputs.Intensity.Bin);
         progress?.Report("running the event study");
-        var study = EventStudy.Run(overall, mentions.Select(m => m.Target), coverage, inputs.Study);
-        return new ReportAnalysis(inputs, article, tables, events, coverage, from, to, overall, byType, byAdmin1, byActor, mentions, study);
+        var study = ScopedStudy.Run(events, mentions, inputs.Intensity, inputs.Study, inputs.Filter.Country, inputs.Filter.From, inputs.Filter.To, out var family);
+        return new ReportAnalysis(inputs, article, tables, events, coverage, from, to, overall, byType, byAdmin1, byActor, mentions, study, family);
     }
 }

@@ -46,17 +46,17 @@ public static class ReportTables
     private static CsvTable Study(ReportAnalysis a)
     {
         var t = new CsvTable("event_study",
-            "mention_id", "paragraphs", "studied_as", "start", "end", "coverage", "bins_before", "bins_after",
-            "events_before", "events_after", "events_difference", "events_difference_low", "events_difference_high", "events_p", "events_ratio", "events_ratio_low", "events_ratio_high",
-            "fatalities_before", "fatalities_after", "fatalities_difference", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "fatalities_ratio", "fatalities_ratio_low", "fatalities_ratio_high",
+            "mention_id", "paragraphs", "studied_as", "start", "end", "coverage", "scope", "bins_before", "bins_after",
+            "events_before", "events_after", "events_difference", "events_difference_low", "events_difference_high", "events_p", "events_p_holm", "events_p_bh", "events_ratio", "events_ratio_low", "events_ratio_high",
+            "fatalities_before", "fatalities_after", "fatalities_difference", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "fatalities_p_holm", "fatalities_p_bh", "fatalities_ratio", "fatalities_ratio_low", "fatalities_ratio_high",
             "placebo_windows", "note");
         foreach (var (r, v) in a.Study.Zip(a.Mentions))
         {
             var e = r.Events;
             var f = r.Fatalities;
-            t.Add(r.Target.Id, v.Paragraphs, r.Target.IsPeriod ? "period" : "point", r.Target.Start, r.Target.End, global::Pipeline.Intensity.Coverage.Label(r.Coverage), r.BinsBefore, r.BinsAfter,
-                e?.Before, e?.After, e?.Difference, e?.DifferenceLow, e?.DifferenceHigh, e?.PValue, e?.Ratio, e?.RatioLow, e?.RatioHigh,
-                f?.Before, f?.After, f?.Difference, f?.DifferenceLow, f?.DifferenceHigh, f?.PValue, f?.Ratio, f?.RatioLow, f?.RatioHigh,
+            t.Add(r.Target.Id, v.Paragraphs, r.Target.IsPeriod ? "period" : "point", r.Target.Start, r.Target.End, global::Pipeline.Intensity.Coverage.Label(r.Coverage), r.Scope, r.BinsBefore, r.BinsAfter,
+                e?.Before, e?.After, e?.Difference, e?.DifferenceLow, e?.DifferenceHigh, e?.PValue, r.Adjusted?.EventsHolm, r.Adjusted?.EventsBh, e?.Ratio, e?.RatioLow, e?.RatioHigh,
+                f?.Before, f?.After, f?.Difference, f?.DifferenceLow, f?.DifferenceHigh, f?.PValue, r.Adjusted?.FatalitiesHolm, r.Adjusted?.FatalitiesBh, f?.Ratio, f?.RatioLow, f?.RatioHigh,
                 r.Placebo?.Count, r.Note);
         }
 

@@ -1,0 +1,139 @@
+using Pipeline.Events;
+using Pipeline.Intensity;
+using Pipeline.Statistics;
+
+namespace Pipeline.Reports;
+
+/// <summary>
+/// The report's event study with each mention studied only against events in its scope countries, and the
+/// p-values adjusted across the family of tests.
+/// </summary>
+/// <remarks>
+/// <para>Scope rule: the data are in scope for a country when the analysed events (after <c>--country</c>, so with
+/// it only that country) hold events in it; countries compare ignoring case. A mention is studied on the
+/// series of the events in its in-scope countries, pooled when there are several, with coverage and placebo
+/// windows from that same series; countries left out are named in its note. A mention none of whose countries
+/// is in scope gets no numbers and a note saying it is not in the data's scope; it is never studied against
+/// another country's events.</para>
+/// <para>Family: every p-value of a studied mention (events and fatalities) is one test; Holm and
+/// Benjamini–Hochberg adjustments are over all of them. Mentions without a p-value are left out of the family.</para>
+/// </remarks>
+public static class ScopedStudy
+{
+    /// <summary>Countries listed in a note before the rest is summarised as "and N more".</summary>
+    private const int ListedCountries = 8;
+
+    /// <summary>Studies every mention on its scoped series; results in mention order, with <see cref="EventStudyResult.Scope"/> and <see cref="EventStudyResult.Adjusted"/> set.</summary>
+    /// <param name="events">The analysed (filtered) events.</param>
+    /// <param name="mentions">The mentions, in order.</param>
+    /// <param name="intensity">How events become a series (bin, imprecise policy).</param>
+    /// <param name="study">Window and placebo minimums.</param>
+    /// <param name="country">The <c>--country</c> the events were filtered to, or null; only used to word the notes.</param>
+    /// <param name="from">First analysed day (<c>--from</c>), or null for the start of the scoped events.</param>
+    /// <param name="to">Last analysed day (<c>--to</c>), or null for the end of the scoped events.</param>
+    /// <param name="familySize">The number of p-values the adjustment was taken over.</param>
+    public static IReadOnlyList<EventStudyResult> Run(IReadOnlyList<ConflictEvent> events, IReadOnlyList<MentionView> mentions, IntensityOptions intensity, EventStudyOptions study, string? country, DateOnly? from, DateOnly? to, out int familySize)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(mentions);
+        ArgumentNullException.ThrowIfNull(intensity);
+        ArgumentNullException.ThrowIfNull(study);
+        var present = events.Select(e => e.Country).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var inData = new HashSet<string>(present, StringComparer.OrdinalIgnoreCase);
+        var targets = mentions.Select(m => m.Target).ToList();
+        var results = new EventStudyResult[mentions.Count];
+        var groups = new SortedDictionary<string, (List<string> Countries, List<int> Members)>(StringComparer.Ordinal);
+        var leftOut = new List<string>[mentions.Count];
+        var studiedOn = new List<string>[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var countries = m.Mention.ScopeCountries.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var inScope = countries.Where(inData.Contains).ToList();
+            studiedOn[i] = inScope;
+            leftOut[i] = countries.Where(c => !inData.Contains(c)).ToList();
+            if (inScope.Count == 0)
+            {
+                results[i] = new EventStudyResult(m.Target, m.Coverage, null, null, null, $"not in the data's scope: {Why(leftOut[i], present, country)}", 0, 0);
+                continue;
+            }
+
+            var key = string.Join("\n", inScope.Select(c => c.ToUpperInvariant()).Order(StringComparer.Ordinal));
+            if (!groups.TryGetValue(key, out var g))
+            {
+                g = (inScope, []);
+                groups.Add(key, g);
+            }
+
+            g.Members.Add(i);
+        }
+
+        foreach (var (_, (countries, members)) in groups)
+        {
+            var set = new HashSet<string>(countries, StringComparer.OrdinalIgnoreCase);
+            var scoped = events.Where(e => set.Contains(e.Country)).ToList();
+            var coverage = Coverage.Of(scoped);
+            var series = IntensityCalculator.Compute(scoped, intensity, from ?? coverage.First, to ?? coverage.Last);
+
+            // Every mention's window stays out of every placebo set, whatever its scope, as in an unscoped study.
+            var run = EventStudy.Run(series, targets, coverage, study);
+            foreach (var i in members)
+            {
+                var r = run[i];
+                var note = r.Note;
+                if (leftOut[i].Count > 0)
+                {
+                    var part = $"studied on {Join(studiedOn[i])} only; left out: {Why(leftOut[i], present, country)}";
+                    note = note is null ? part : $"{part}; {note}";
+                }
+
+                results[i] = r with { Note = note, Scope = string.Join("; ", studiedOn[i]) };
+            }
+        }
+
+        return Adjust(results, out familySize);
+    }
+
+    /// <summary>Holm and Benjamini–Hochberg adjustments over every non-null events and fatalities p-value of <paramref name="results"/>.</summary>
+    public static IReadOnlyList<EventStudyResult> Adjust(IReadOnlyList<EventStudyResult> results, out int familySize)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var family = new List<(int Row, bool Fatalities, double P)>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].Events?.PValue is { } pe)
+            {
+                family.Add((i, false, pe));
+            }
+
+            if (results[i].Fatalities?.PValue is { } pf)
+            {
+                family.Add((i, true, pf));
+            }
+        }
+
+        familySize = family.Count;
+        var ps = family.Select(f => f.P).ToList();
+        var holm = MultipleTesting.Holm(ps);
+        var bh = MultipleTesting.BenjaminiHochberg(ps);
+        var adjusted = new AdjustedPValues?[results.Count];
+        for (var j = 0; j < family.Count; j++)
+        {
+            var (row, fatalities, _) = family[j];
+            var a = adjusted[row] ?? new AdjustedPValues(null, null, null, null);
+            adjusted[row] = fatalities ? a with { FatalitiesHolm = holm[j], FatalitiesBh = bh[j] } : a with { EventsHolm = holm[j], EventsBh = bh[j] };
+        }
+
+        return results.Select((r, i) => r with { Adjusted = adjusted[i] }).ToList();
+    }
+
+    private static string Why(IReadOnlyList<string> missing, IReadOnlyList<string> present, string? country) =>
+        country is not null
+            ? $"the report is limited to {country} (--country), so {Join(missing)} {(missing.Count == 1 ? "is" : "are")} outside it"
+            : $"the data hold no events in {Join(missing)} (they cover {Join(present)})";
+
+    private static string Join(IReadOnlyList<string> countries) =>
+        countries.Count <= ListedCountries
+            ? string.Join(", ", countries)
+            : $"{string.Join(", ", countries.Take(ListedCountries))} and {countries.Count - ListedCountries} more";
+}
