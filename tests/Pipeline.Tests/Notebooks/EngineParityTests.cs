@@ -64,7 +64,7 @@ public sealed partial class EngineParityTests(ITestOutputHelper log)
             var script = tmp["kernel.py"];
             await File.WriteAllTextAsync(script, KernelRunner);
             clock.Restart();
-            var (kernelCode, output) = await RunAsync(KernelFactAttribute.Python, [script, tmp["run.ipynb"], tmp["kernel.ipynb"], folder]);
+            var (kernelCode, output) = await ProcessRun.RunAsync(KernelFactAttribute.Python, [script, tmp["run.ipynb"], tmp["kernel.ipynb"], folder]);
             Assert.True(kernelCode == 0, $"{name}: nbclient failed\n{output}");
             var kernelSeconds = clock.Elapsed.TotalSeconds;
 
@@ -173,19 +173,4 @@ public sealed partial class EngineParityTests(ITestOutputHelper log)
 
     [GeneratedRegex("<thead>.*?</thead>", RegexOptions.Singleline)]
     private static partial Regex HeaderRow();
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestPaths.RepoRoot };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout + "\n" + await stderr);
-    }
 }

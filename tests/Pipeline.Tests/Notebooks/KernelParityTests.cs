@@ -72,7 +72,7 @@ public sealed class KernelParityTests(ChromiumFixture chromium)
     {
         using var tmp = new TempFolder();
         var notebook = Path.Combine(TestPaths.RepoRoot, "notebooks", "op-ed-report.ipynb");
-        var (code, output) = await RunAsync(
+        var (code, output) = await ProcessRun.RunAsync(
             KernelFactAttribute.Python,
             ["-m", "nbconvert", "--execute", "--to", "html", "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=300",
              "--ExecutePreprocessor.kernel_name=.net-csharp", "--output-dir", tmp.Path, "--output", "report", notebook]);
@@ -98,24 +98,9 @@ public sealed class KernelParityTests(ChromiumFixture chromium)
         var script = tmp["run.py"];
         await File.WriteAllTextAsync(script, Runner);
         var folder = Path.Combine(TestPaths.RepoRoot, "notebooks");
-        var (code, output) = await RunAsync(KernelFactAttribute.Python, [script, Path.Combine(folder, name), executed, folder]);
+        var (code, output) = await ProcessRun.RunAsync(KernelFactAttribute.Python, [script, Path.Combine(folder, name), executed, folder]);
         Assert.True(code == 0, $"{name}: nbclient failed\n{output}");
         var json = output.Split('\n').Last(l => l.StartsWith('{'));
         return JsonDocument.Parse(json).RootElement.Clone();
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestPaths.RepoRoot };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(info)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout + "\n" + await stderr);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Pipeline.Tests.Support;
 
 /// <summary>The README tables the calibration suite writes.</summary>
@@ -20,8 +18,7 @@ internal enum CalibrationTable
 /// </summary>
 internal static class Calibration
 {
-    private static readonly Lock Gate = new();
-    private static bool cleared;
+    private static readonly RowFolder Rows = new(() => ResultsFolder);
 
     /// <summary>Where the rows are written.</summary>
     public static string ResultsFolder =>
@@ -37,29 +34,7 @@ internal static class Calibration
             throw new ArgumentException($"{cells.Count} cells for {header.Count} columns", nameof(cells));
         }
 
-        lock (Gate)
-        {
-            var folder = ResultsFolder;
-            if (!cleared)
-            {
-                // Rows of settings renamed or removed since the last run must not linger in the table.
-                if (Directory.Exists(folder))
-                {
-                    foreach (var old in Directory.EnumerateFiles(folder, "*.json"))
-                    {
-                        File.Delete(old);
-                    }
-                }
-
-                cleared = true;
-            }
-
-            Directory.CreateDirectory(folder);
-            var name = table.ToString().ToLowerInvariant();
-            var row = new Dictionary<string, object> { ["table"] = name, ["order"] = order, ["header"] = header, ["cells"] = cells };
-            File.WriteAllText(
-                Path.Combine(folder, $"{name}-{order:D4}.json"),
-                JsonSerializer.Serialize(row, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
-        }
+        var name = table.ToString().ToLowerInvariant();
+        Rows.Write($"{name}-{order:D4}.json", new Dictionary<string, object> { ["table"] = name, ["order"] = order, ["header"] = header, ["cells"] = cells });
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Pipeline.Tests.Support;
 
 /// <summary>The areas of the README's reliability table, in the order they are listed.</summary>
@@ -20,8 +18,7 @@ internal enum ReliabilityArea
 /// </summary>
 internal static class Reliability
 {
-    private static readonly Lock Gate = new();
-    private static bool cleared;
+    private static readonly RowFolder Rows = new(() => ResultsFolder);
 
     /// <summary>Where the rows are written.</summary>
     public static string ResultsFolder =>
@@ -36,36 +33,16 @@ internal static class Reliability
     /// </summary>
     public static void Record(ReliabilityArea area, string check, string cases, string perRun, string result)
     {
-        lock (Gate)
+        var row = new Dictionary<string, object>
         {
-            var folder = ResultsFolder;
-            if (!cleared)
-            {
-                // Rows of tests renamed or removed since the last run must not linger in the table.
-                if (Directory.Exists(folder))
-                {
-                    foreach (var old in Directory.EnumerateFiles(folder, "*.json"))
-                    {
-                        File.Delete(old);
-                    }
-                }
-
-                cleared = true;
-            }
-
-            Directory.CreateDirectory(folder);
-            var row = new Dictionary<string, object>
-            {
-                ["order"] = (int)area,
-                ["area"] = Title(area),
-                ["check"] = check,
-                ["cases"] = cases,
-                ["per_run"] = perRun,
-                ["result"] = result,
-            };
-            var name = $"{(int)area}-{Slug(check)}.json";
-            File.WriteAllText(Path.Combine(folder, name), JsonSerializer.Serialize(row, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
-        }
+            ["order"] = (int)area,
+            ["area"] = Title(area),
+            ["check"] = check,
+            ["cases"] = cases,
+            ["per_run"] = perRun,
+            ["result"] = result,
+        };
+        Rows.Write($"{(int)area}-{Slug(check)}.json", row);
     }
 
     private static string Title(ReliabilityArea area) => area switch
