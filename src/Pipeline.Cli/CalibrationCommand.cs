@@ -40,26 +40,10 @@ internal static class CalibrationCommand
                 rendered.Append(table).Append('\n');
             }
 
-            if (parse.GetValue(check))
-            {
-                if (updated == text)
-                {
-                    stdout.WriteLine($"{readmePath}: the calibration and power tables match the {rows.Count} rows in {folder}");
-                    return CliApp.Ok;
-                }
-
-                stderr.WriteLine($"error: {readmePath}: the calibration or power table differs from the rows the tests wrote to {folder}; run `dotnet run --project src/Pipeline.Cli -- calibration` and commit README.md");
-                stderr.Write(rendered);
-                return CliApp.InputError;
-            }
-
-            if (updated != text)
-            {
-                File.WriteAllText(readmePath, updated);
-            }
-
-            stdout.Write(rendered);
-            return CliApp.Ok;
+            return ReliabilityCommand.CheckOrWrite(text, updated, rendered.ToString(), rendered.ToString(), parse.GetValue(check), readmePath,
+                $"the calibration and power tables match the {rows.Count} rows in {folder}",
+                $"the calibration or power table differs from the rows the tests wrote to {folder}; run `dotnet run --project src/Pipeline.Cli -- calibration` and commit README.md",
+                stdout, stderr);
         });
         return command;
     }

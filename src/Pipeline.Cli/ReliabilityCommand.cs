@@ -30,27 +30,10 @@ internal static class ReliabilityCommand
             var readmePath = parse.GetValue(readme)!;
             var table = RenderTable(ReadRows(folder));
             var text = File.ReadAllText(readmePath);
-            var updated = Replace(text, table, readmePath);
-            if (parse.GetValue(check))
-            {
-                if (updated == text)
-                {
-                    stdout.WriteLine($"{readmePath}: the reliability table matches the {CountRows(table)} rows in {folder}");
-                    return CliApp.Ok;
-                }
-
-                stderr.WriteLine($"error: {readmePath}: the reliability table differs from the rows the tests wrote to {folder}; run `dotnet run --project src/Pipeline.Cli -- reliability` and commit README.md");
-                stderr.WriteLine(table);
-                return CliApp.InputError;
-            }
-
-            if (updated != text)
-            {
-                File.WriteAllText(readmePath, updated);
-            }
-
-            stdout.Write(table);
-            return CliApp.Ok;
+            return CheckOrWrite(text, Replace(text, table, readmePath), table, table + "\n", parse.GetValue(check), readmePath,
+                $"the reliability table matches the {CountRows(table)} rows in {folder}",
+                $"the reliability table differs from the rows the tests wrote to {folder}; run `dotnet run --project src/Pipeline.Cli -- reliability` and commit README.md",
+                stdout, stderr);
         });
         return command;
     }
@@ -94,6 +77,35 @@ internal static class ReliabilityCommand
         }
 
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The step every generated README table shares: with <paramref name="check"/>, compare only (exit 1 and show
+    /// the expected tables, <paramref name="shownOnError"/>, when they differ); otherwise write <paramref name="updated"/>
+    /// when it changed and print the tables, <paramref name="rendered"/>.
+    /// </summary>
+    internal static int CheckOrWrite(string text, string updated, string rendered, string shownOnError, bool check, string readmePath, string matches, string differs, TextWriter stdout, TextWriter stderr)
+    {
+        if (check)
+        {
+            if (updated == text)
+            {
+                stdout.WriteLine($"{readmePath}: {matches}");
+                return CliApp.Ok;
+            }
+
+            stderr.WriteLine($"error: {readmePath}: {differs}");
+            stderr.Write(shownOnError);
+            return CliApp.InputError;
+        }
+
+        if (updated != text)
+        {
+            File.WriteAllText(readmePath, updated);
+        }
+
+        stdout.Write(rendered);
+        return CliApp.Ok;
     }
 
     private static int CountRows(string table) => table.Count(c => c == '\n') - 2;

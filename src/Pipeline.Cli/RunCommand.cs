@@ -74,7 +74,7 @@ internal static class RunCommand
             var manifestName = Path.GetFileNameWithoutExtension(outPath) + ManifestSuffix;
             var ipynbName = Relative(outDir, Path.GetFullPath(outPath));
             var htmlName = Relative(outDir, Path.GetFullPath(htmlPath));
-            if (htmlName.Split('/').Contains("..") || Path.IsPathRooted(htmlName))
+            if (!OwnedOutputs.IsInside(htmlName))
             {
                 throw new ArgumentException($"--html '{htmlPath}' must be inside the folder of -o ({outDir}), where the manifest lists it");
             }

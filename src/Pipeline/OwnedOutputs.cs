@@ -421,7 +421,8 @@ public sealed class OwnedOutputs : IDisposable
         return true;
     }
 
-    private static bool IsInside(string relative) =>
+    /// <summary>True for a relative path that stays inside its folder: not rooted, no <c>..</c>, <c>.</c> or empty part.</summary>
+    public static bool IsInside(string relative) =>
         relative.Length > 0 && !Path.IsPathRooted(relative) && !relative.Split('/', '\\').Any(p => p is "" or "." or "..");
 
     private static void RemoveEmptyParents(string folder, string relative)

@@ -22,15 +22,7 @@ namespace Pipeline.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public sealed partial class EngineParityTests(ITestOutputHelper log)
 {
-    private const string KernelRunner = """
-        import sys, time, nbformat
-        from nbclient import NotebookClient
-        src, dst, cwd = sys.argv[1], sys.argv[2], sys.argv[3]
-        nb = nbformat.read(src, as_version=4)
-        started = time.time()
-        NotebookClient(nb, kernel_name='.net-csharp', timeout=600, startup_timeout=300, allow_errors=True,
-                       resources={'metadata': {'path': cwd}}).execute()
-        nbformat.write(nb, dst)
+    private const string KernelRunner = KernelFactAttribute.NbclientExecute + """
         print('seconds %.1f' % (time.time() - started))
         """;
 

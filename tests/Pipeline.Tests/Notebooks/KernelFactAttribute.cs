@@ -20,6 +20,22 @@ public sealed class KernelFactAttribute : FactAttribute
         }
     }
 
+    /// <summary>
+    /// Python that executes the notebook <c>argv[1]</c> in the real kernel with Jupyter's nbclient (kernel start 5 min,
+    /// a cell 10 min; a dead kernel or a timeout raises) and writes it to <c>argv[2]</c>, with <c>argv[3]</c> as the
+    /// working folder; <c>nb</c> and <c>started</c> are left for a script that goes on from here.
+    /// </summary>
+    public const string NbclientExecute = """
+        import json, sys, time, nbformat
+        from nbclient import NotebookClient
+        src, dst, cwd = sys.argv[1], sys.argv[2], sys.argv[3]
+        nb = nbformat.read(src, as_version=4)
+        started = time.time()
+        NotebookClient(nb, kernel_name='.net-csharp', timeout=600, startup_timeout=300, allow_errors=True,
+                       resources={'metadata': {'path': cwd}}).execute()
+        nbformat.write(nb, dst)
+        """ + "\n";
+
     /// <summary>The Python that has Debian's Jupyter packages.</summary>
     public const string Python = "/usr/bin/python3";
 

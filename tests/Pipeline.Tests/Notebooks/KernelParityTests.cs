@@ -14,15 +14,7 @@ namespace Pipeline.Tests.Notebooks;
 [Collection(ChromiumCollection.Name)]
 public sealed class KernelParityTests(ChromiumFixture chromium)
 {
-    private const string Runner = """
-        import json, sys, time, nbformat
-        from nbclient import NotebookClient
-        src, dst, cwd = sys.argv[1], sys.argv[2], sys.argv[3]
-        nb = nbformat.read(src, as_version=4)
-        started = time.time()
-        NotebookClient(nb, kernel_name='.net-csharp', timeout=600, startup_timeout=300, allow_errors=True,
-                       resources={'metadata': {'path': cwd}}).execute()
-        nbformat.write(nb, dst)
+    private const string Runner = KernelFactAttribute.NbclientExecute + """
         cells = []
         for cell in nb.cells:
             if cell.cell_type != 'code':
