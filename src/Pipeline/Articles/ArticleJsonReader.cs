@@ -16,13 +16,13 @@ internal sealed class ArticleJsonReader
         ["id", "title", "author", "outlet", "published", "url", "language", "scopeCountry", "paragraphCount", "mentions"];
 
     internal static readonly ImmutableArray<string> MentionFields =
-        ["id", "paragraphs", "paraphrase", "kind", "start", "end", "precision", "scopeCountries", "tags", "note", "claimCheck"];
+        ["id", "paragraphs", "paraphrase", "kind", "start", "end", "precision", "dateInferred", "dateBasis", "scopeCountries", "tags", "note", "claimCheck"];
 
     internal static readonly ImmutableArray<string> ClaimCheckFields = ["implied", "record", "recordDates", "verdict", "sources"];
 
     internal static readonly ImmutableArray<string> RecordDateFields = ["date", "label"];
 
-    internal static readonly ImmutableArray<string> SourceFields = ["title", "publisher", "url", "accessed"];
+    internal static readonly ImmutableArray<string> SourceFields = ["title", "publisher", "url", "accessed", "verified"];
 
     internal static readonly ImmutableArray<(string Name, MentionKind Value)> KindNames =
         [("point", MentionKind.Point), ("period", MentionKind.Period)];
@@ -31,7 +31,7 @@ internal sealed class ArticleJsonReader
         [("day", DatePrecision.Day), ("week", DatePrecision.Week), ("month", DatePrecision.Month), ("year", DatePrecision.Year)];
 
     internal static readonly ImmutableArray<(string Name, Verdict Value)> VerdictNames =
-        [("supported", Verdict.Supported), ("disputed", Verdict.Disputed), ("unverifiable", Verdict.Unverifiable)];
+        [("supported", Verdict.Supported), ("disputed", Verdict.Disputed), ("contradicted", Verdict.Contradicted), ("unverifiable", Verdict.Unverifiable)];
 
     private readonly string? file;
     private readonly LineMap lines;
@@ -205,13 +205,27 @@ internal sealed class ArticleJsonReader
         }
 
         var precision = obj.Name("precision", PrecisionNames);
+        var dateInferred = obj.OptionalBoolean("dateInferred") ?? false;
+        var dateBasis = obj.OptionalText("dateBasis");
+        if (dateInferred && dateBasis is null)
+        {
+            var inferredNode = obj.Node("dateInferred")!;
+            throw Error(
+                ArticleErrorKind.MissingField,
+                obj.PathOf("dateBasis"),
+                inferredNode.Offset,
+                inferredNode.Text,
+                "a date marked as inferred needs a dateBasis saying where it came from",
+                "add \"dateBasis\": \"…\" in a few words (e.g. \"record: the memoranda were signed that day\"), or set dateInferred to false if the article states the date itself");
+        }
+
         var scopeCountries = obj.TextArray("scopeCountries", required: true, nonEmpty: true);
         var tags = obj.TextArray("tags", required: false, nonEmpty: false);
         var note = obj.OptionalText("note");
         var claimNode = obj.OptionalObject("claimCheck");
         var claimCheck = claimNode is null ? null : ReadClaimCheck(claimNode, obj.PathOf("claimCheck"));
 
-        return Construct(path, node.Offset, () => new Mention(id, paragraphs, paraphrase, kind, start, end, precision, scopeCountries, tags, note, claimCheck));
+        return Construct(path, node.Offset, () => new Mention(id, paragraphs, paraphrase, kind, start, end, precision, scopeCountries, tags, note, claimCheck, dateInferred, dateBasis));
     }
 
     private List<int> ReadParagraphs(ObjectReader obj, int paragraphCount)
@@ -279,7 +293,8 @@ internal sealed class ArticleJsonReader
             var publisher = item.Text("publisher");
             var url = item.Url("url");
             var accessed = item.OptionalDate("accessed");
-            sources.Add(Construct(itemPath, sourcesNode.Items[i].Offset, () => new SourceReference(title, publisher, url, accessed)));
+            var verified = item.OptionalBoolean("verified") ?? false;
+            sources.Add(Construct(itemPath, sourcesNode.Items[i].Offset, () => new SourceReference(title, publisher, url, accessed, verified)));
         }
 
         if (verdict != Verdict.Unverifiable && sources.Count == 0)
@@ -423,6 +438,28 @@ internal sealed class ArticleJsonReader
         {
             var value = Node(field);
             return value is null ? null : ParseDate(field, Expect(field, value, SourceKind.String, "\"2019-04-04\""));
+        }
+
+        public bool? OptionalBoolean(string field)
+        {
+            var value = Node(field);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (value.Kind is not (SourceKind.True or SourceKind.False))
+            {
+                throw owner.Error(
+                    ArticleErrorKind.WrongType,
+                    PathOf(field),
+                    value.Offset,
+                    value.Text,
+                    $"expected true or false, found {value.Describe()}",
+                    $"write true or false without quotes, e.g. \"{field}\": true");
+            }
+
+            return value.Kind == SourceKind.True;
         }
 
         public Uri Url(string field) => ParseUrl(field, Required(field, SourceKind.String, "\"https://…\""));

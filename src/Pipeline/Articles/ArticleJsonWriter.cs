@@ -114,6 +114,12 @@ public static class ArticleJsonWriter
         w.WriteString("start", Format(m.Start));
         w.WriteString("end", Format(m.End));
         w.WriteString("precision", NameOf(ArticleJsonReader.PrecisionNames, m.Precision));
+        w.WriteBoolean("dateInferred", m.DateInferred);
+        if (m.DateBasis is not null)
+        {
+            w.WriteString("dateBasis", m.DateBasis);
+        }
+
         WriteTexts(w, "scopeCountries", m.ScopeCountries);
         WriteTexts(w, "tags", m.Tags);
         if (m.Note is not null)
@@ -157,6 +163,8 @@ public static class ArticleJsonWriter
             {
                 w.WriteString("accessed", Format(accessed));
             }
+
+            w.WriteBoolean("verified", source.Verified);
 
             w.WriteEndObject();
         }

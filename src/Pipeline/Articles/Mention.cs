@@ -27,6 +27,10 @@ public sealed record Mention
     /// <param name="tags">Actor and topic names usable as text filters on events (e.g. Wagner).</param>
     /// <param name="note">Context a reader needs, e.g. that a period was still running at publication.</param>
     /// <param name="claimCheck">Our check against the record, when we made one.</param>
+    /// <param name="dateInferred">True when the article does not state these dates itself and we took them from
+    /// the record (our inference); false when the article states them (to the given precision).</param>
+    /// <param name="dateBasis">Where the dates came from, in a few words; required when
+    /// <paramref name="dateInferred"/> is true.</param>
     /// <exception cref="ArgumentException">Any rule above is broken.</exception>
     public Mention(
         string id,
@@ -39,7 +43,9 @@ public sealed record Mention
         IEnumerable<string> scopeCountries,
         IEnumerable<string> tags,
         string? note = null,
-        ClaimCheck? claimCheck = null)
+        ClaimCheck? claimCheck = null,
+        bool dateInferred = false,
+        string? dateBasis = null)
     {
         Id = Preconditions.Slug(id, nameof(id));
         Paragraphs = Preconditions.List(paragraphs, nameof(paragraphs), nonEmpty: true);
@@ -56,6 +62,9 @@ public sealed record Mention
         Tags = Preconditions.TextList(tags, nameof(tags), nonEmpty: false);
         Note = Preconditions.NullOrNotBlank(note, nameof(note));
         ClaimCheck = claimCheck;
+        DateBasis = Preconditions.NullOrNotBlank(dateBasis, nameof(dateBasis));
+        Preconditions.Check(!dateInferred || DateBasis is not null, nameof(dateBasis), "an inferred date needs a basis saying where it came from");
+        DateInferred = dateInferred;
     }
 
     /// <summary>A slug unique within the article; later used in file and chart names.</summary>
@@ -78,6 +87,13 @@ public sealed record Mention
 
     /// <summary>How precisely <see cref="Start"/> and <see cref="End"/> are known.</summary>
     public DatePrecision Precision { get; }
+
+    /// <summary>True when the article does not state <see cref="Start"/> and <see cref="End"/> itself: they are
+    /// our inference from the record, and <see cref="DateBasis"/> says from what. Reports mark such dates.</summary>
+    public bool DateInferred { get; }
+
+    /// <summary>Where the dates came from, in a few words; always set when <see cref="DateInferred"/> is true.</summary>
+    public string? DateBasis { get; }
 
     /// <summary>The countries the mention is about.</summary>
     public IReadOnlyList<string> ScopeCountries { get; }

@@ -14,6 +14,16 @@ public sealed record ClaimRow(MentionView View, ClaimCheck? Check)
     /// <summary>The verdict as shown, or "not checked".</summary>
     public string VerdictText => Check?.Verdict.ToString() ?? "not checked";
 
+    /// <summary>"inferred" when the article does not state the mention's date itself (our inference from the
+    /// record, see <see cref="Mention.DateBasis"/>), else "stated".</summary>
+    public string DateOrigin => View.Mention.DateInferred ? "inferred" : "stated";
+
+    /// <summary>The sources as "title (publisher) url; …", each not checked here followed by " [unverified]".</summary>
+    public string SourcesText => Check is null ? "" : string.Join("; ", Check.Sources.Select(s => $"{s.Title} ({s.Publisher}) {s.Url}{(s.Verified ? "" : " " + UnverifiedMark)}"));
+
+    /// <summary>The marker put after a citation we could not check here.</summary>
+    public const string UnverifiedMark = "[unverified]";
+
     /// <summary>The record's dates as "2014-06-25 (label); …".</summary>
     public string RecordDates => Check is null ? "" : string.Join("; ", Check.RecordDates.Select(d => $"{d.Date:yyyy-MM-dd} ({d.Label})"));
 

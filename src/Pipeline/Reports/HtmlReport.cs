@@ -125,7 +125,7 @@ public static class HtmlReport
     private static void Claims(StringBuilder h, ReportAnalysis a)
     {
         h.Append("<h2 id=\"claims\">Claim checks</h2>\n").Append(HtmlTables.Claims(a.Claims));
-        h.Append("<p class=\"note\">“not checked”: no source-backed check has been recorded for this mention yet; it is listed so nothing is hidden.</p>\n");
+        h.Append("<p class=\"note\">Verdicts: “Supported”, the record agrees; “Disputed”, the record tells a materially different or contested story; “Contradicted”, the record shows the implied fact is false; “Unverifiable”, no record settles it; “not checked”: no source-backed check has been recorded for this mention yet; it is listed so nothing is hidden. “inferred”: the article does not state this date; we took it from the record, as the basis says. [unverified]: a citation we could not check here.</p>\n");
     }
 
     private static void Study(StringBuilder h, ReportAnalysis a)
@@ -197,6 +197,7 @@ public static class HtmlReport
         table.meta th { background: #f8f8fa; width: 12rem; }
         .id, .dates, .url { color: #555; font-size: .8rem; word-break: break-all; }
         .verdict.Disputed { color: #b00020; font-weight: 700; } .verdict.Supported { color: #006e2e; font-weight: 700; }
+        .verdict.Contradicted { color: #fff; background: #b00020; font-weight: 700; } .inferred, .unverified { color: #8a5a00; font-size: .8rem; font-style: italic; }
         .outside { background: #fff7e0; padding: .5rem; border-left: 4px solid #e0a800; }
         .chart { width: 100%; height: 520px; }
         .caption, .note { color: #444; font-size: .85rem; }

@@ -15,17 +15,24 @@ public static class HtmlTables
     /// <summary>Rows a <see cref="CsvTable"/> shows before the rest is summarised in one line.</summary>
     public const int MaxRows = 60;
 
-    /// <summary>The claim-check table: paragraph, paraphrase, stated date, implication, record, verdict, sources.</summary>
+    /// <summary>The claim-check table: paragraph, paraphrase, date (marked "inferred: basis" when the article does not
+    /// state it), implication, record, verdict, sources (each not checked here marked [unverified]).</summary>
     public static string Claims(IEnumerable<ClaimRow> claims, string id = "claim-table")
     {
         ArgumentNullException.ThrowIfNull(claims);
         var h = new StringBuilder();
-        h.Append("<table id=\"").Append(E(id)).Append("\">\n<thead><tr><th>¶</th><th>Mention (our paraphrase)</th><th>Stated date</th><th>What the op-ed implies</th><th>What the record says</th><th>Verdict</th><th>Sources</th></tr></thead>\n<tbody>\n");
+        h.Append("<table id=\"").Append(E(id)).Append("\">\n<thead><tr><th>¶</th><th>Mention (our paraphrase)</th><th>Date (stated or inferred)</th><th>What the op-ed implies</th><th>What the record says</th><th>Verdict</th><th>Sources</th></tr></thead>\n<tbody>\n");
         foreach (var c in claims)
         {
             h.Append("<tr><td>").Append(E(c.View.Paragraphs)).Append("</td><td>").Append(E(c.View.Mention.Paraphrase))
                 .Append("<br><span class=\"id\">").Append(E(c.View.Mention.Id)).Append(" · ").Append(E(Coverage.Label(c.View.Coverage))).Append("</span></td><td>")
-                .Append(E(c.View.StatedDate)).Append("</td><td>").Append(E(c.Check?.Implied)).Append("</td><td>").Append(E(c.Check?.Record));
+                .Append(E(c.View.StatedDate));
+            if (c.View.Mention.DateInferred)
+            {
+                h.Append("<br><span class=\"inferred\">inferred: ").Append(E(c.View.Mention.DateBasis)).Append("</span>");
+            }
+
+            h.Append("</td><td>").Append(E(c.Check?.Implied)).Append("</td><td>").Append(E(c.Check?.Record));
             if (c.Check is { RecordDates.Count: > 0 })
             {
                 h.Append("<br><span class=\"dates\">").Append(E(c.RecordDates)).Append("</span>");
@@ -34,7 +41,7 @@ public static class HtmlTables
             h.Append("</td><td class=\"verdict ").Append(E(c.VerdictText.Replace(' ', '-'))).Append("\">").Append(E(c.VerdictText)).Append("</td><td>");
             if (c.Check is not null)
             {
-                h.Append(string.Join("<br>", c.Check.Sources.Select(s => $"{E(s.Title)} ({E(s.Publisher)}), <span class=\"url\">{E(s.Url.ToString())}</span>")));
+                h.Append(string.Join("<br>", c.Check.Sources.Select(s => $"{E(s.Title)} ({E(s.Publisher)}), <span class=\"url\">{E(s.Url.ToString())}</span>{(s.Verified ? "" : $" <span class=\"unverified\">{E(ClaimRow.UnverifiedMark)}</span>")}")));
             }
 
             h.Append("</td></tr>\n");

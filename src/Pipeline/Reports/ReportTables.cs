@@ -65,12 +65,12 @@ public static class ReportTables
 
     private static CsvTable Claims(ReportAnalysis a)
     {
-        var t = new CsvTable("claim_checks", "mention_id", "paragraphs", "paraphrase", "stated_date", "coverage", "implied", "record", "record_dates", "verdict", "sources");
+        var t = new CsvTable("claim_checks", "mention_id", "paragraphs", "paraphrase", "stated_date", "date_origin", "date_basis", "coverage", "implied", "record", "record_dates", "verdict", "sources");
         foreach (var c in a.Claims)
         {
-            t.Add(c.View.Mention.Id, c.View.Paragraphs, c.View.Mention.Paraphrase, c.View.StatedDate, global::Pipeline.Intensity.Coverage.Label(c.View.Coverage),
+            t.Add(c.View.Mention.Id, c.View.Paragraphs, c.View.Mention.Paraphrase, c.View.StatedDate, c.DateOrigin, c.View.Mention.DateBasis, global::Pipeline.Intensity.Coverage.Label(c.View.Coverage),
                 c.Check?.Implied, c.Check?.Record, c.RecordDates, c.VerdictText,
-                c.Check is null ? null : string.Join("; ", c.Check.Sources.Select(s => $"{s.Title} ({s.Publisher}) {s.Url}")));
+                c.Check is null ? null : c.SourcesText);
         }
 
         return t;
