@@ -253,6 +253,82 @@ public class ArticleValidationTests
         Assert.Single(article.Mentions);
     }
 
+    [Fact]
+    public void Rejects_date_inferred_written_as_text_with_file_line_and_column()
+    {
+        var error = Reject("wrong-type/date-inferred-as-text.json");
+
+        Assert.Equal(ArticleErrorKind.WrongType, error.Kind);
+        Assert.Equal("$.mentions[0].dateInferred", error.JsonPath);
+        Assert.Equal(19, error.Line);
+        Assert.Equal(23, error.Column);
+        Assert.Equal("yes", error.Value);
+        Assert.Contains("true or false without quotes", error.Hint);
+        Assert.Contains("date-inferred-as-text.json:19:23: $.mentions[0].dateInferred:", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_an_inferred_date_without_a_basis_and_points_at_the_flag()
+    {
+        var error = Reject("missing-required-field/inferred-without-basis.json");
+
+        Assert.Equal(ArticleErrorKind.MissingField, error.Kind);
+        Assert.Equal("$.mentions[0].dateBasis", error.JsonPath);
+        Assert.Equal(19, error.Line);
+        Assert.Equal(23, error.Column);
+        Assert.Contains("dateBasis", error.Hint);
+        Assert.Contains("set dateInferred to false", error.Hint);
+    }
+
+    [Fact]
+    public void Rejects_unknown_verdict_and_lists_the_known_ones_including_contradicted()
+    {
+        var error = Reject("unknown-name/verdict-refuted.json");
+
+        Assert.Equal(ArticleErrorKind.InvalidValue, error.Kind);
+        Assert.Equal("$.mentions[0].claimCheck.verdict", error.JsonPath);
+        Assert.Equal(25, error.Line);
+        Assert.Equal(20, error.Column);
+        Assert.Equal("refuted", error.Value);
+        Assert.Contains("supported, disputed, contradicted, unverifiable", error.Hint);
+        Assert.Contains("verdict-refuted.json:25:20:", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_source_verified_written_as_text()
+    {
+        var error = Reject("wrong-type/verified-as-text.json");
+
+        Assert.Equal(ArticleErrorKind.WrongType, error.Kind);
+        Assert.Equal("$.mentions[0].claimCheck.sources[0].verified", error.JsonPath);
+        Assert.Equal(27, error.Line);
+        Assert.Equal(118, error.Column);
+        Assert.Equal("no", error.Value);
+    }
+
+    [Fact]
+    public void Reads_inferred_dates_contradicted_verdicts_and_source_verification()
+    {
+        var article = ArticleCatalog.LoadFile(ArticleTestPaths.Fixture("new-fields/inferred-contradicted-unverified.json"));
+        var mention = Assert.Single(article.Mentions);
+
+        Assert.True(mention.DateInferred);
+        Assert.Equal("Record: an invented report of that day.", mention.DateBasis);
+        Assert.Equal(Verdict.Contradicted, mention.ClaimCheck!.Verdict);
+        Assert.Equal([false, true], mention.ClaimCheck.Sources.Select(s => s.Verified));
+    }
+
+    [Fact]
+    public void Dates_are_stated_and_sources_unverified_unless_marked()
+    {
+        var mention = Assert.Single(ArticleCatalog.LoadFile(ArticleTestPaths.Fixture("valid/minimal-article.json")).Mentions);
+        var source = new SourceReference("t", "p", new Uri("https://example.org/"));
+
+        Assert.False(mention.DateInferred);
+        Assert.Null(mention.DateBasis);
+        Assert.False(source.Verified);
+    }
+
     private static ArticleCatalogException Reject(string fixture) =>
         Assert.Throws<ArticleCatalogException>(() => ArticleCatalog.LoadFile(ArticleTestPaths.Fixture(fixture)));
 }

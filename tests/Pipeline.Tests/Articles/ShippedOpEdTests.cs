@@ -31,10 +31,11 @@ public class ShippedOpEdTests
     [InlineData("tripoli-offensive-2019", "2019-04-04", "2020-01-03", MentionKind.Period, DatePrecision.Day)]
     [InlineData("chad-libya-conflict", "1978-01-01", "1987-12-31", MentionKind.Period, DatePrecision.Year)]
     [InlineData("haftar-death-sentence-1993", "1993-01-01", "1993-01-01", MentionKind.Point, DatePrecision.Year)]
+    [InlineData("haftar-coup-attempt-1993", "1993-01-01", "1993-01-01", MentionKind.Point, DatePrecision.Year)]
     [InlineData("lna-threats-against-turkey-2019", "2019-06-28", "2019-07-01", MentionKind.Period, DatePrecision.Day)]
     [InlineData("turkey-gna-memoranda-2019", "2019-11-27", "2019-11-27", MentionKind.Point, DatePrecision.Day)]
-    [InlineData("gna-requests-turkish-support-2019", "2019-12-01", "2019-12-01", MentionKind.Point, DatePrecision.Month)]
-    [InlineData("wagner-mercenaries-2019", "2019-09-01", "2019-11-30", MentionKind.Period, DatePrecision.Month)]
+    [InlineData("gna-requests-turkish-support-2019", "2019-12-26", "2019-12-26", MentionKind.Point, DatePrecision.Day)]
+    [InlineData("wagner-mercenaries-2019", "2019-09-01", "2020-01-03", MentionKind.Period, DatePrecision.Month)]
     [InlineData("turkish-parliament-mandate-2020", "2020-01-02", "2020-01-02", MentionKind.Point, DatePrecision.Day)]
     [InlineData("operation-peace-spring-2019", "2019-10-09", "2019-10-09", MentionKind.Point, DatePrecision.Day)]
     public void Op_ed_mention_has_the_agreed_dates(string id, string start, string end, MentionKind kind, DatePrecision precision)
@@ -54,7 +55,7 @@ public class ShippedOpEdTests
         string[] expected =
         [
             "egypt-coup-2013", "haftar-freeze-announcement-2014", "operation-dignity-2014", "gna-elected-2014",
-            "tripoli-offensive-2019", "chad-libya-conflict", "haftar-death-sentence-1993", "lna-threats-against-turkey-2019",
+            "tripoli-offensive-2019", "chad-libya-conflict", "haftar-death-sentence-1993", "haftar-coup-attempt-1993", "lna-threats-against-turkey-2019",
             "turkey-gna-memoranda-2019", "gna-requests-turkish-support-2019", "wagner-mercenaries-2019",
             "turkish-parliament-mandate-2020", "operation-peace-spring-2019",
         ];
@@ -63,16 +64,87 @@ public class ShippedOpEdTests
     }
 
     [Fact]
-    public void Election_claim_is_disputed_with_the_record_dates_and_a_UN_source()
+    public void Election_claim_is_contradicted_by_the_elections_and_the_House_s_non_endorsement()
     {
         var check = OpEd.FindMention("gna-elected-2014")!.ClaimCheck;
 
         Assert.NotNull(check);
-        Assert.Equal(Verdict.Disputed, check.Verdict);
+        Assert.Equal(Verdict.Contradicted, check.Verdict);
         Assert.Equal(
-            [new DateOnly(2014, 6, 25), new DateOnly(2015, 12, 17), new DateOnly(2015, 12, 23), new DateOnly(2016, 3, 30)],
+            [
+                new DateOnly(2012, 7, 7), new DateOnly(2014, 6, 25), new DateOnly(2015, 12, 17), new DateOnly(2015, 12, 23),
+                new DateOnly(2016, 1, 25), new DateOnly(2016, 3, 30), new DateOnly(2016, 8, 22),
+            ],
             check.RecordDates.Select(d => d.Date));
-        Assert.Contains(check.Sources, s => s.Url.AbsoluteUri == "https://undocs.org/S/RES/2259(2015)");
+        Assert.Contains(check.Sources, s => s.Url.AbsoluteUri == "https://www.un.org/press/en/2015/sc12185.doc.htm" && s.Verified);
+        Assert.Contains(check.Sources, s => s.Url.AbsoluteUri == "https://undocs.org/S/RES/2259(2015)" && !s.Verified);
+    }
+
+    [Fact]
+    public void Coup_attempt_of_1993_is_its_own_year_precise_mention_stated_in_paragraph_6()
+    {
+        var coup = OpEd.FindMention("haftar-coup-attempt-1993")!;
+
+        Assert.Equal([6], coup.Paragraphs);
+        Assert.Equal(["Libya"], coup.ScopeCountries);
+        Assert.False(coup.DateInferred);
+        Assert.NotEqual(OpEd.FindMention("haftar-death-sentence-1993")!.Id, coup.Id);
+    }
+
+    [Fact]
+    public void Request_for_Turkish_support_is_the_conditional_statement_of_26_December()
+    {
+        var request = OpEd.FindMention("gna-requests-turkish-support-2019")!;
+
+        Assert.True(request.DateInferred);
+        Assert.Contains("2019-12-26", request.DateBasis);
+        Assert.Contains("conditional", request.Note);
+        Assert.All(request.ClaimCheck!.Sources, s => Assert.True(s.Verified, s.Title));
+    }
+
+    [Fact]
+    public void No_mention_ends_after_publication_and_running_periods_end_on_it()
+    {
+        Assert.All(OpEd.Mentions, m => Assert.True(m.End <= OpEd.Published, m.Id));
+        Assert.Equal(OpEd.Published, OpEd.FindMention("wagner-mercenaries-2019")!.End);
+        Assert.Equal(OpEd.Published, OpEd.FindMention("tripoli-offensive-2019")!.End);
+    }
+
+    [Theory]
+    [InlineData("gna-elected-2014", false)]
+    [InlineData("chad-libya-conflict", false)]
+    [InlineData("haftar-death-sentence-1993", false)]
+    [InlineData("haftar-coup-attempt-1993", false)]
+    [InlineData("egypt-coup-2013", true)]
+    [InlineData("haftar-freeze-announcement-2014", true)]
+    [InlineData("operation-dignity-2014", true)]
+    [InlineData("tripoli-offensive-2019", true)]
+    [InlineData("lna-threats-against-turkey-2019", true)]
+    [InlineData("turkey-gna-memoranda-2019", true)]
+    [InlineData("gna-requests-turkish-support-2019", true)]
+    [InlineData("wagner-mercenaries-2019", true)]
+    [InlineData("turkish-parliament-mandate-2020", true)]
+    [InlineData("operation-peace-spring-2019", true)]
+    public void Each_mention_says_whether_the_column_states_its_date(string id, bool inferred)
+    {
+        var mention = OpEd.FindMention(id)!;
+
+        Assert.Equal(inferred, mention.DateInferred);
+        Assert.False(string.IsNullOrWhiteSpace(mention.DateBasis), id);
+    }
+
+    [Fact]
+    public void Every_mention_and_source_in_the_file_is_marked_explicitly()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(ArticleTestPaths.ShippedOpEdFile));
+        foreach (var mention in doc.RootElement.GetProperty("mentions").EnumerateArray())
+        {
+            Assert.True(mention.TryGetProperty("dateInferred", out _), mention.GetProperty("id").GetString());
+            if (mention.TryGetProperty("claimCheck", out var check))
+            {
+                Assert.All(check.GetProperty("sources").EnumerateArray(), s => Assert.True(s.TryGetProperty("verified", out _)));
+            }
+        }
     }
 
     [Theory]

@@ -71,14 +71,24 @@ public class ReportWriterTests
     }
 
     [Fact]
-    public async Task Claim_table_marks_the_2014_election_claim_disputed_and_lists_unchecked_mentions()
+    public async Task Claim_table_marks_the_2014_election_claim_contradicted_inferred_dates_and_unverified_sources()
     {
         using var tmp = new TempFolder();
-        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
         var csv = File.ReadAllLines(tmp["out/tables/claim_checks.csv"]);
-        Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",Disputed,", StringComparison.Ordinal) && l.Contains("2015-12-17", StringComparison.Ordinal));
+        Assert.StartsWith("mention_id,paragraphs,paraphrase,stated_date,date_origin,date_basis,coverage,", csv[0], StringComparison.Ordinal);
+        Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",stated,", StringComparison.Ordinal) && l.Contains(",Contradicted,", StringComparison.Ordinal)
+            && l.Contains("2016-08-22", StringComparison.Ordinal) && l.Contains("https://undocs.org/S/RES/2259(2015) [unverified]", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("gna-requests-turkish-support-2019,", StringComparison.Ordinal) && l.Contains(",inferred,", StringComparison.Ordinal) && l.Contains("2019-12-26", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("chad-libya-conflict,", StringComparison.Ordinal) && l.Contains("outside coverage", StringComparison.Ordinal) && l.Contains("not checked", StringComparison.Ordinal));
-        Assert.Equal(14, csv.Length);
+        Assert.Equal(a.Article.Mentions.Count + 1, csv.Length);
+        Assert.Equal(15, csv.Length);
+
+        var html = File.ReadAllText(tmp["out/report.html"]);
+        Assert.Contains("<td class=\"verdict Contradicted\">Contradicted</td>", html);
+        Assert.Contains("<span class=\"inferred\">inferred: Record: the interior minister", html);
+        Assert.Contains("<span class=\"unverified\">[unverified]</span>", html);
+        Assert.Contains("“Contradicted”, the record shows the implied fact is false", html);
     }
 
     [Fact]
