@@ -72,15 +72,22 @@ public class ArticleRoundTripProperties
         return new Uri(text, UriKind.Absolute);
     });
 
+    // The fields added later (verified, contradicted, dateInferred/dateBasis) are derived from values already drawn,
+    // never from new draws, so the stream and the recorded case counts stay as they were.
     private static readonly Gen<SourceReference> Source = PropertyRun.From(pcg =>
-        new SourceReference(Text.Draw(pcg), Text.Draw(pcg), WebAddress.Draw(pcg), pcg.Chance(50) ? Day.Draw(pcg) : null));
+    {
+        var title = Text.Draw(pcg);
+        return new SourceReference(title, Text.Draw(pcg), WebAddress.Draw(pcg), pcg.Chance(50) ? Day.Draw(pcg) : null, verified: title.Length % 2 == 0);
+    });
 
     private static readonly Gen<ClaimCheck> Claim = PropertyRun.From(pcg =>
     {
         var verdict = pcg.Pick([Verdict.Supported, Verdict.Disputed, Verdict.Unverifiable]);
         var dates = Enumerable.Range(0, pcg.Between(0, 3)).Select(_ => new RecordDate(Day.Draw(pcg), Text.Draw(pcg))).ToList();
         var sources = Enumerable.Range(0, pcg.Between(verdict == Verdict.Unverifiable ? 0 : 1, 3)).Select(_ => Source.Draw(pcg)).ToList();
-        return new ClaimCheck(Text.Draw(pcg), Text.Draw(pcg), dates, verdict, sources);
+        var implied = Text.Draw(pcg);
+        var record = Text.Draw(pcg);
+        return new ClaimCheck(implied, record, dates, verdict == Verdict.Disputed && implied.Length % 2 == 0 ? Verdict.Contradicted : verdict, sources);
     });
 
     private static Mention MentionFor(PCG pcg, string id, int paragraphCount)
@@ -117,8 +124,12 @@ public class ArticleRoundTripProperties
         var paragraphs = Enumerable.Range(1, paragraphCount).OrderBy(_ => pcg.Next()).Take(pcg.Between(1, Math.Min(4, paragraphCount))).ToList();
         var countries = Enumerable.Range(0, pcg.Between(1, 3)).Select(_ => Text.Draw(pcg)).ToList();
         var tags = Enumerable.Range(0, pcg.Between(0, 4)).Select(_ => Text.Draw(pcg)).ToList();
-        return new Mention(id, paragraphs, Text.Draw(pcg), kind, start, end, precision, countries, tags,
-            pcg.Chance(40) ? Text.Draw(pcg) : null, pcg.Chance(50) ? Claim.Draw(pcg) : null);
+        var paraphrase = Text.Draw(pcg);
+        var note = pcg.Chance(40) ? Text.Draw(pcg) : null;
+        var claim = pcg.Chance(50) ? Claim.Draw(pcg) : null;
+        var inferred = paraphrase.Length % 2 == 0;
+        return new Mention(id, paragraphs, paraphrase, kind, start, end, precision, countries, tags, note, claim,
+            dateInferred: inferred, dateBasis: inferred || note is not null ? paraphrase : null);
     }
 
     private static readonly Gen<Article> ArticleGen = PropertyRun.From(pcg =>
