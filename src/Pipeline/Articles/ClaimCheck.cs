@@ -11,7 +11,7 @@ public sealed record ClaimCheck
     /// <param name="record">What the record says, in our own words.</param>
     /// <param name="recordDates">The record's dates for the claim; may be empty when the record gives none.</param>
     /// <param name="verdict">How the two compare.</param>
-    /// <param name="sources">Where the record comes from. Supported and Disputed need at least one:
+    /// <param name="sources">Where the record comes from. Every verdict but Unverifiable needs at least one:
     /// a verdict nobody can trace is worth nothing.</param>
     /// <exception cref="ArgumentException">A text is blank, or a verdict other than Unverifiable has no source.</exception>
     public ClaimCheck(
