@@ -66,7 +66,7 @@ public class ReportWriterTests
         Assert.Contains("ACLED fatality counts are conservative", html);
         foreach (var chart in new[] { "timeline", "event-types", "admin1-heatmap", "forest" })
         {
-            Assert.Contains($"id=\"chart-{chart}\"", html);
+            Assert.Contains($"id=\"chart-{chart}-synthetic\"", html);
         }
     }
 
@@ -78,7 +78,8 @@ public class ReportWriterTests
         var csv = File.ReadAllLines(tmp["out/tables/claim_checks.csv"]);
         Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",Disputed,", StringComparison.Ordinal) && l.Contains("2015-12-17", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("chad-libya-conflict,", StringComparison.Ordinal) && l.Contains("outside coverage", StringComparison.Ordinal) && l.Contains("not checked", StringComparison.Ordinal));
-        Assert.Equal(14, csv.Length);
+        Assert.Equal(14, csv.Length); // one source: one row per mention
+        Assert.All(csv.Skip(1), l => Assert.Contains(",synthetic ACLED-format (libya-2011-2020.synthetic.acled.csv),", l, StringComparison.Ordinal));
     }
 
     [Fact]
