@@ -46,8 +46,13 @@ public static class AcledCountries
             string rest;
             if (line.StartsWith('"'))
             {
-                var close = line.IndexOf("\",", 1, StringComparison.Ordinal);
-                if (close < 0)
+                var close = 1;
+                while (close < line.Length && (line[close] != '"' || (close + 1 < line.Length && line[close + 1] == '"')))
+                {
+                    close += line[close] == '"' ? 2 : 1;
+                }
+
+                if (close + 1 >= line.Length || line[close + 1] != ',')
                 {
                     throw new FormatException($"{Resource} line {i + 1}: unclosed quote in the country name");
                 }
