@@ -15,7 +15,7 @@ public class ReportWriterTests
         Assert.True(a.IsSynthetic);
         var files = Directory.EnumerateFiles(tmp["out"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["out"], f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/claim_checks.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv"],
+            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/agreement.csv", "tables/claim_checks.csv", "tables/coverage.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv", "tables/sources.csv"],
             files);
         var manifest = Manifest.Read(tmp["out/manifest.json"]);
         Assert.Equal(files.Where(f => f != "manifest.json"), manifest.Outputs.Select(o => o.Path));
@@ -153,7 +153,7 @@ public class ReportWriterTests
     [InlineData("no-such-article", null, null, null, 4, "unknown article 'no-such-article'")]
     [InlineData(null, "Atlantis", null, null, 4, "unknown country 'Atlantis': the data hold Libya")]
     [InlineData(null, null, "2019-05-01", "2019-04-01", 4, "empty date range")]
-    [InlineData(null, null, "2019-04-01", "2019-05-01", 4, "window of 4 week bins each side needs at least 9 bins, but the data span only 5")]
+    [InlineData(null, null, "2019-04-01", "2019-05-01", 4, "window of 4 week bins each side needs at least 9 bins, but the longest source spans only 5")]
     [InlineData(null, null, null, null, 1000, "needs at least 2001 bins")]
     public void Bad_report_input_gives_a_one_line_error(string? article, string? country, string? from, string? to, int window, string message)
     {
