@@ -85,7 +85,10 @@ internal static class ReportCommand
             }
 
             stdout.WriteLine($"wrote {Path.Combine(r.OutDir, ReportWriter.HtmlFile)} ({new FileInfo(Path.Combine(r.OutDir, ReportWriter.HtmlFile)).Length / 1024.0:0} KiB), {r.Outputs.Count} files listed in manifest.json");
-            stdout.WriteLine($"events analysed: {a.Events.Count}; mentions: {a.Mentions.Count} ({a.Mentions.Count(m => m.Coverage == CoverageStatus.Outside)} outside coverage); rejected rows: {a.Tables.Sum(t => t.Rejected)}");
+            foreach (var s in a.Sources)
+            {
+                stdout.WriteLine($"{s.Name}: events analysed {s.Events.Count}; mentions outside its coverage {s.Mentions.Count(m => m.Coverage == CoverageStatus.Outside)} of {s.Mentions.Count}; rejected rows {s.Table.Rejected}");
+            }
             if (r.Removed.Count > 0)
             {
                 stdout.WriteLine($"removed {r.Removed.Count} file(s) the earlier report wrote and this one does not: {string.Join(", ", r.Removed)}");

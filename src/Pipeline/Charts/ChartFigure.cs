@@ -61,6 +61,18 @@ public sealed partial record ChartFigure
     /// <exception cref="ArgumentException">The name is not a slug.</exception>
     public ChartFigure Renamed(string name) => new ChartFigure(name, Title, [], Layout) with { Data = Data, TraceCount = TraceCount, FigureJson = FigureJson };
 
+    /// <summary>
+    /// This figure as one source's panel: named <c>{name}-{slug}</c> and titled "{title} — {source}" on the chart
+    /// and in captions. The layout's title is changed in place (this figure's JSON, taken at construction, is not).
+    /// </summary>
+    /// <exception cref="ArgumentException">The slug does not make a valid name.</exception>
+    public ChartFigure ForSource(string slug, string source)
+    {
+        var title = $"{Title} — {source}";
+        Layout.Set("title", FigureParts.Obj(("text", PlotlyText.Data(title))));
+        return new ChartFigure($"{Name}-{slug}", title, Data, Layout);
+    }
+
     private static string Write(IReadOnlyList<Trace> data, Layout layout)
     {
         using var buffer = new MemoryStream();

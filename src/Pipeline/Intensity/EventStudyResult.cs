@@ -48,6 +48,9 @@ public sealed record EventStudyResult(
     /// <summary>The countries whose events the series was built from (the mention's scope countries the data hold, joined by "; "), or null when the study ran on a series not split by country or the mention is not in the data's scope.</summary>
     public string? Scope { get; init; }
 
+    /// <summary>The source (input file, see <c>Pipeline.Events.DataSource.Name</c>) whose events were studied, or null when the study was not run per source.</summary>
+    public string? Source { get; init; }
+
     /// <summary>The p-values adjusted for the report's family of tests, or null when not adjusted (not studied, or no family).</summary>
     public AdjustedPValues? Adjusted { get; init; }
 }

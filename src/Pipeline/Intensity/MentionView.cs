@@ -24,7 +24,17 @@ public sealed record MentionView(Mention Mention, CoverageStatus Coverage, Study
     /// on one bin, so it is studied as the period its precision spans (that year, that month): inside vs the
     /// same length before.
     /// </remarks>
-    public static IReadOnlyList<MentionView> For(Article article, Coverage coverage, BinUnit bin) =>
+    public static IReadOnlyList<MentionView> For(Article article, Coverage coverage, BinUnit bin) => For(article, _ => coverage, bin);
+
+    /// <summary>Views of every mention against one source's coverage: each classified against the covered span of its
+    /// own scope countries, and <see cref="CoverageStatus.Outside"/> when the source covers none of them.</summary>
+    public static IReadOnlyList<MentionView> For(Article article, SourceCoverage coverage, BinUnit bin)
+    {
+        ArgumentNullException.ThrowIfNull(coverage);
+        return For(article, m => coverage.Of(m.ScopeCountries), bin);
+    }
+
+    private static IReadOnlyList<MentionView> For(Article article, Func<Mention, Coverage?> coverageOf, BinUnit bin) =>
         article.Mentions.Select(m =>
         {
             var (start, end) = (m.Start, m.End);
@@ -40,7 +50,7 @@ public sealed record MentionView(Mention Mention, CoverageStatus Coverage, Study
                 period = true;
             }
 
-            return new MentionView(m, coverage.Classify(start, end), new StudyTarget(m.Id, m.Id, start, end, period));
+            return new MentionView(m, coverageOf(m)?.Classify(start, end) ?? CoverageStatus.Outside, new StudyTarget(m.Id, m.Id, start, end, period));
         }).ToList();
 }
 

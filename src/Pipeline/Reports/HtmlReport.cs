@@ -80,27 +80,38 @@ public static class HtmlReport
 
     private static void Provenance(StringBuilder h, ReportAnalysis a)
     {
-        h.Append("<h2 id=\"data\">Data and provenance</h2>\n<table>\n<thead><tr><th>File</th><th>Layout</th><th>Rows read</th><th>Loaded</th><th>Rejected</th><th>Dates</th><th>Real or synthetic</th><th>Licence</th></tr></thead>\n<tbody>\n");
-        foreach (var t in a.Tables)
+        h.Append("<h2 id=\"data\">Data and provenance</h2>\n<p>Each input file is a source, analysed apart and shown side by side; no number on this page is summed across sources (a UCDP and an ACLED file of the same war record many of the same killings).</p>\n");
+        h.Append("<table id=\"source-table\">\n<thead><tr><th>Source</th><th>Dataset</th><th>Version</th><th>Licence</th><th>Access date</th><th>File</th><th>Layout</th><th>Rows read</th><th>Loaded</th><th>Rejected</th><th>Events analysed</th><th>Analysed span</th><th>Real or synthetic</th><th>Dataset terms</th></tr></thead>\n<tbody>\n");
+        foreach (var s in a.Sources)
         {
-            var span = t.DateSpan;
-            h.Append("<tr><td><code>").Append(E(Path.GetFileName(t.File))).Append("</code></td><td>").Append(E(t.Layout)).Append("</td><td>")
+            var t = s.Table;
+            var d = s.Source;
+            h.Append("<tr><td>").Append(E(s.Name)).Append("</td><td>").Append(E(d.Dataset)).Append("</td><td>").Append(E(d.Version ?? DataSource.NotStated)).Append("</td><td>")
+                .Append(E(d.Licence ?? DataSource.NotStated)).Append("</td><td>").Append(E(d.AccessDate ?? DataSource.NotStated)).Append("</td><td><code>").Append(E(Path.GetFileName(t.File))).Append("</code>")
+                .Append(d.ProvenanceFile is null ? " (no fetch provenance file)" : $" (provenance: <code>{E(Path.GetFileName(d.ProvenanceFile))}</code>)").Append("</td><td>").Append(E(t.Layout)).Append("</td><td>")
                 .Append(t.RowsRead.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(t.Loaded.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(t.Rejected.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(span is { } s ? $"{s.First:yyyy-MM-dd} .. {s.Last:yyyy-MM-dd}" : "–").Append("</td><td>")
+                .Append(t.Rejected.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(s.Events.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(E($"{s.From:yyyy-MM-dd} .. {s.To:yyyy-MM-dd}")).Append("</td><td>")
                 .Append(t.IsSynthetic ? "<strong>SYNTHETIC</strong>" : "real").Append("</td><td>").Append(E(Licence(t))).Append("</td></tr>\n");
         }
 
+        h.Append("</tbody>\n</table>\n<p class=\"note\">Version, licence and access date come from the fetch provenance file beside an events file (written by <code>pipeline fetch</code>); without one they are “not stated”, never guessed. Rejected rows are listed with source, file, line, column and reason in <code>tables/rejections.csv</code>.</p>\n");
+        h.Append("<h3 id=\"coverage\">Coverage per source and country</h3>\n<p>").Append(E(CoverageNote)).Append("</p>\n<table id=\"coverage-table\">\n<thead><tr><th>Source</th><th>Country</th><th>Covered</th><th>Declared coverage</th><th>Extracted for</th></tr></thead>\n<tbody>\n");
+        foreach (var s in a.Sources)
+        {
+            foreach (var c in s.Coverage.Countries)
+            {
+                h.Append("<tr><td>").Append(E(s.Name)).Append("</td><td>").Append(E(c.Country)).Append("</td><td>")
+                    .Append(c.Span is { } sp ? E($"{sp.First:yyyy-MM-dd} .. {sp.Last:yyyy-MM-dd}") : "not covered (no overlap)").Append("</td><td>")
+                    .Append(E(c.Declared)).Append("</td><td>").Append(E(c.Extracted)).Append("</td></tr>\n");
+            }
+        }
+
         h.Append("</tbody>\n</table>\n");
-        h.Append("<p>Analysed: ").Append(a.Events.Count.ToString(CultureInfo.InvariantCulture)).Append(" events from ")
-            .Append(a.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" to ").Append(a.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Append(a.Inputs.Filter.Country is { } c ? $" in {E(c)}" : "").Append(". Coverage of the data: ")
-            .Append(a.Coverage.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" .. ").Append(a.Coverage.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Append(". Rejected rows are listed with file, line, column and reason in <code>tables/rejections.csv</code>.</p>\n");
         var outside = a.Mentions.Where(m => m.Coverage != CoverageStatus.Inside).ToList();
         if (outside.Count > 0)
         {
-            h.Append("<p class=\"outside\">Mentions the data do not fully cover: ");
+            h.Append("<p class=\"outside\">Mentions no source fully covers: ");
             h.Append(string.Join("; ", outside.Select(m => $"{E(m.Paragraphs)} {E(m.Mention.Id)} ({E(m.StatedDate)}, {E(Coverage.Label(m.Coverage))})")));
             h.Append(". They stay in every table and chart legend.</p>\n");
         }
@@ -110,6 +121,9 @@ public static class HtmlReport
         t.IsSynthetic ? "generated by this project; no licence restrictions"
         : t.Source == EventSource.UcdpGed ? "UCDP GED, CC BY 4.0 (cite Sundberg & Melander 2013)"
         : "ACLED terms of use (acleddata.com); redistribution restricted";
+
+    /// <summary>How coverage is declared and intersected, as the page states it.</summary>
+    internal const string CoverageNote = "Coverage is what each dataset declares, per country, intersected with what the file was extracted for — not the first and last event. ACLED: from 1 January of the country's start year (ACLED's own table, shipped in its R package acledR 1.0.1), no declared end. UCDP GED: 1989-01-01 to the end of the year before its version's year (GED 25.1: to 2024-12-31); with no stated version it ends at the file's last date. Synthetic: the span generated. Extracted for: the countries and dates of the fetch query when a provenance file says so, else the countries present in the file and its first and last date; the table says which rule applied. A country a file was not extracted for is not covered (a Libya-only file never covers Egypt).";
 
     private static void Parameters(StringBuilder h, IReadOnlyDictionary<string, string> parameters)
     {
@@ -130,14 +144,34 @@ public static class HtmlReport
 
     private static void Study(StringBuilder h, ReportAnalysis a)
     {
-        var bin = Bins.Name(a.Overall.Bin);
+        var bin = Bins.Name(a.Inputs.Intensity.Bin);
         h.Append("<h2 id=\"event-study\">What the data show around each mention</h2>\n");
         h.Append("<p>Mean events per ").Append(E(bin)).Append(" bin before vs after each dated point (").Append(a.Inputs.Study.Window.ToString(CultureInfo.InvariantCulture))
-            .Append(" bins each side; the bin holding the date counts as after), or inside a period vs the same number of bins just before it. Each change is compared with the same change at every placebo window of the same shape in the mention's own series (the events in its in-scope countries, see below): all windows that fit and overlap no mention's window. p = (1 + placebo windows with a change at least as large in absolute value) / (1 + placebo windows), two-sided. Brackets: 95% intervals from inverting that test (the difference ± the ⌊n/20⌋-th largest absolute placebo change, for n placebo windows), so an interval excludes 0 exactly when p &lt; 0.05; ratio intervals come the same way from log((after + ½)/(before + ½)) and are shown only when the before mean is above 0. A mention with fewer than ")
+            .Append(" bins each side; the bin holding the date counts as after), or inside a period vs the same number of bins just before it. Each change is compared with the same change at every placebo window of the same shape in the mention's own series (this source's events in its in-scope countries, see below): all windows that fit and overlap no mention's window. p = (1 + placebo windows with a change at least as large in absolute value) / (1 + placebo windows), two-sided. Brackets: 95% intervals from inverting that test (the difference ± the ⌊n/20⌋-th largest absolute placebo change, for n placebo windows), so an interval excludes 0 exactly when p &lt; 0.05; ratio intervals come the same way from log((after + ½)/(before + ½)) and are shown only when the before mean is above 0. A mention with fewer than ")
             .Append(a.Inputs.Study.MinimumPlacebos.ToString(CultureInfo.InvariantCulture)).Append(" placebo windows gets no interval or p-value. In simulated series with no change at any date these intervals exclude 0 for 3–7% of mentions (see the README's calibration table). Descriptive only.</p>\n");
         h.Append("<p>").Append(E(ScopeNote(a))).Append("</p>\n");
         h.Append("<p>").Append(E(FamilyNote(a))).Append("</p>\n");
-        h.Append(HtmlTables.Study(a.Study, a.Mentions));
+        h.Append("<p>One table per source; the same mention's rows in different sources are never added together.</p>\n");
+        foreach (var s in a.Sources)
+        {
+            h.Append("<h3>").Append(E(s.Name)).Append(s.IsSynthetic ? " — SYNTHETIC" : "").Append("</h3>\n").Append(HtmlTables.Study(s.Study, s.Mentions, "study-table-" + s.Source.Slug));
+        }
+
+        h.Append("<h3 id=\"agreement\">Do the sources agree?</h3>\n<p id=\"agreement-sentence\">").Append(E(SourceAgreement.Sentence(a.Agreement))).Append("</p>\n");
+        if (a.Agreement.Count > 0)
+        {
+            h.Append("<table id=\"agreement-table\">\n<thead><tr><th>Mention</th><th>Outcome</th><th>Sources (difference)</th><th>Same direction</th><th>95% intervals overlap</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+            foreach (var g in a.Agreement)
+            {
+                h.Append("<tr><td>").Append(E(g.MentionId)).Append("</td><td>").Append(E(g.Outcome)).Append("</td><td>")
+                    .Append(E(string.Join("; ", g.Sources.Zip(g.Differences).Select(x => $"{x.First}: {N(x.Second)}")))).Append("</td><td>")
+                    .Append(g.SameDirection ? "yes" : "no").Append("</td><td>").Append(g.IntervalsOverlap is { } o ? (o ? "yes" : "no") : "not computable").Append("</td><td>")
+                    .Append(E(g.Verdict)).Append("</td></tr>\n");
+            }
+
+            h.Append("</tbody>\n</table>\n");
+        }
+
     }
 
     private static void Methods(StringBuilder h, ReportAnalysis a)
@@ -146,11 +180,12 @@ public static class HtmlReport
             ? "counted in a separate “imprecise” band at the bin of their recorded date (not mixed into the main line)"
             : "spread evenly over the days of their period (totals preserved, peaks smoothed)";
         h.Append("<h2 id=\"methods\">Method notes and caveats</h2>\n<ul>\n");
-        h.Append("<li>Bins: ").Append(E(Bins.Name(a.Overall.Bin))).Append(" (ISO weeks run Monday–Sunday, ACLED weeks Saturday–Friday). Empty bins are shown as zeros.</li>\n");
+        h.Append("<li>Bins: ").Append(E(Bins.Name(a.Inputs.Intensity.Bin))).Append(" (ISO weeks run Monday–Sunday, ACLED weeks Saturday–Friday). Empty bins are shown as zeros.</li>\n");
         h.Append("<li>Events dated less precisely than a bin (ACLED time_precision 2–3, UCDP date_prec 2–5) were ").Append(policy).Append(". The event study counts both.</li>\n");
         h.Append("<li>Event types are harmonised to ACLED's six current types; old names (before 2019) and UCDP violence types are mapped by one documented crosswalk, and the original text is kept in the data.</li>\n");
         h.Append("<li>ACLED fatality counts are conservative: vague reports are coded low (e.g. “dozens” as 12), so they are lower-leaning counts, not estimates of the toll. UCDP gives best, low and high estimates; where present the band is shown.</li>\n");
-        h.Append("<li>Combining ACLED and UCDP files counts the same incident twice when both record it; read mixed inputs with care.</li>\n");
+        h.Append("<li>Sources apart: ").Append(E(SourcesNote(a))).Append("</li>\n");
+        h.Append("<li>").Append(E(CoverageNote)).Append("</li>\n");
         h.Append("<li>The event study is descriptive. Many mentions are tested, the windows are short, and conflict has its own trends: a small placebo p marks an unusual change at that date, not an effect of what the op-ed describes. ").Append(E(FamilyNote(a))).Append("</li>\n");
         h.Append("<li>").Append(E(ScopeNote(a))).Append("</li>\n");
         h.Append("<li>Point mentions known only to the month or year are studied as that month or year (inside vs the same length before).</li>\n");
@@ -158,26 +193,31 @@ public static class HtmlReport
         h.Append("</ul>\n");
     }
 
+    /// <summary>What the sources are and that they were analysed apart, generated from the analysis.</summary>
+    internal static string SourcesNote(ReportAnalysis a) =>
+        $"{a.Sources.Count.ToString(CultureInfo.InvariantCulture)} source{(a.Sources.Count == 1 ? "" : "s")} ({string.Join("; ", a.Sources.Select(s => s.Name))}), each with its own series, coverage, event study and chart panel; nothing is summed across them, so the same incident recorded by ACLED and UCDP is never counted twice. Where two or more sources study a mention, the page states whether they agree (same direction, overlapping 95% intervals). UCDP's low and high death estimates are kept as a band beside its best estimate; ACLED's counts are its conservative single figure.";
+
     /// <summary>The scope rule, as the study table and method notes state it.</summary>
     internal static string ScopeNote(ReportAnalysis a)
     {
-        var studied = a.Study.Count(r => r.Scope is not null);
-        var outOfScope = a.Study.Count(r => r.Scope is null);
+        var mentions = Enumerable.Range(0, a.Mentions.Count).ToList();
+        var studied = mentions.Count(i => a.Sources.Any(s => s.Study[i].Scope is not null));
+        var outOfScope = mentions.Count - studied;
         var rule = a.Inputs.Filter.Country is { } c
-            ? $"Scope: each mention is studied only against events in its own countries that the data are in scope for; with --country {c} only {c} is in scope."
-            : "Scope: each mention is studied only against events in its own countries that the data are in scope for, i.e. countries the loaded data hold events in.";
-        return $"{rule} A mention about several such countries is studied on their events pooled, with its placebo windows from that same series; countries without data are named in its note. A mention none of whose countries is in scope gets no numbers and the note “not in the data's scope”; it is never studied against another country's events. Here {studied} of {a.Study.Count} mentions have a scope in the data and {outOfScope} do not.";
+            ? $"Scope: each mention is studied, per source, only against events in its own countries that the source covers; with --country {c} only {c} is in scope."
+            : "Scope: each mention is studied, per source, only against events in its own countries that the source covers (see the coverage table).";
+        return $"{rule} A mention about several such countries is studied on their events pooled, with its placebo windows from that same series; countries without data are named in its note. A mention none of whose countries a source covers gets no numbers from it and the note “not in the data's scope”; it is never studied against another country's events. Here {studied} of {a.Mentions.Count} mentions have a scope in at least one source and {outOfScope} in none.";
     }
 
     /// <summary>The multiple-testing family and the declared primary setting.</summary>
     internal static string FamilyNote(ReportAnalysis a)
     {
-        var bin = Bins.Name(a.Overall.Bin);
+        var bin = Bins.Name(a.Inputs.Intensity.Bin);
         var k = a.Inputs.Study.Window;
         var policy = a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread";
-        var primary = a.Overall.Bin == BinUnit.IsoWeek && k == 4 && a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band;
+        var primary = a.Inputs.Intensity.Bin == BinUnit.IsoWeek && k == 4 && a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band;
         var studied = a.Study.Count(r => r.Events?.PValue is not null || r.Fatalities?.PValue is not null);
-        return $"Multiple testing: Holm (family-wise error) and Benjamini–Hochberg (false discovery rate) adjusted p-values are taken over a family of {a.StudyFamily.ToString(CultureInfo.InvariantCulture)} tests ({studied.ToString(CultureInfo.InvariantCulture)} mentions with a p-value × events, fatalities); mentions without a p-value are left out of the family and their adjusted p-values left empty. "
+        return $"Multiple testing: Holm (family-wise error) and Benjamini–Hochberg (false discovery rate) adjusted p-values are taken over a family of {a.StudyFamily.ToString(CultureInfo.InvariantCulture)} tests ({studied.ToString(CultureInfo.InvariantCulture)} mention × source studies with a p-value × events, fatalities; across all {a.Sources.Count.ToString(CultureInfo.InvariantCulture)} sources); mentions without a p-value are left out of the family and their adjusted p-values left empty. "
             + $"The declared primary setting is week bins, k = 4, imprecise events in a band; this run uses {bin} bins, k = {k.ToString(CultureInfo.InvariantCulture)}, imprecise {policy}"
             + (primary ? ", the primary setting." : ", so it is a secondary (exploratory) setting: read its p-values, adjusted or not, as exploratory.");
     }

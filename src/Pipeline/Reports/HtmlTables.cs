@@ -51,13 +51,13 @@ public static class HtmlTables
         return h.ToString();
     }
 
-    /// <summary>The event-study table; with <paramref name="mentions"/> (in the same order) each row starts with the
-    /// mention's paragraphs.</summary>
+    /// <summary>The event-study table, one row per result with its source (<see cref="EventStudyResult.Source"/>); with
+    /// <paramref name="mentions"/> (in the same order) each row starts with the mention's paragraphs.</summary>
     public static string Study(IEnumerable<EventStudyResult> results, IReadOnlyList<MentionView>? mentions = null, string id = "study-table")
     {
         ArgumentNullException.ThrowIfNull(results);
         var h = new StringBuilder();
-        h.Append("<table id=\"").Append(E(id)).Append("\">\n<thead><tr><th>Mention</th><th>Studied span</th><th>Coverage</th><th>Scope (countries studied)</th><th>Before</th><th>After / inside</th><th>Difference [95% CI]</th><th>p</th><th>p (Holm)</th><th>p (BH)</th><th>Ratio [95% CI]</th><th>Fatalities difference [95% CI]</th><th>Fatalities p</th><th>Fatalities p (Holm)</th><th>Fatalities p (BH)</th><th>Placebo windows</th><th>Note</th></tr></thead>\n<tbody>\n");
+        h.Append("<table id=\"").Append(E(id)).Append("\">\n<thead><tr><th>Mention</th><th>Source</th><th>Studied span</th><th>Coverage</th><th>Scope (countries studied)</th><th>Before</th><th>After / inside</th><th>Difference [95% CI]</th><th>p</th><th>p (Holm)</th><th>p (BH)</th><th>Ratio [95% CI]</th><th>Fatalities difference [95% CI]</th><th>Fatalities p</th><th>Fatalities p (Holm)</th><th>Fatalities p (BH)</th><th>Placebo windows</th><th>Note</th></tr></thead>\n<tbody>\n");
         var i = 0;
         foreach (var r in results)
         {
@@ -69,7 +69,7 @@ public static class HtmlTables
                 h.Append(E(mentions[i].Paragraphs)).Append(' ');
             }
 
-            h.Append(E(r.Target.Id)).Append("</td><td>")
+            h.Append(E(r.Target.Id)).Append("</td><td>").Append(r.Source is null ? "–" : E(r.Source)).Append("</td><td>")
                 .Append(E($"{(r.Target.IsPeriod ? "period" : "point")} {MentionDates.Describe(r.Target.Start, r.Target.End, Events.DatePrecision.Day)}")).Append("</td><td>")
                 .Append(E(Coverage.Label(r.Coverage))).Append("</td><td>").Append(r.Scope is null ? "–" : E(r.Scope)).Append("</td><td>").Append(N(e?.Before)).Append("</td><td>").Append(N(e?.After)).Append("</td><td>")
                 .Append(e is null ? "–" : $"{N(e.Difference)} [{N(e.DifferenceLow)}, {N(e.DifferenceHigh)}]").Append("</td><td>")

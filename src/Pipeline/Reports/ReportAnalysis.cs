@@ -5,43 +5,23 @@ using Pipeline.Intensity;
 namespace Pipeline.Reports;
 
 /// <summary>
-/// The computed content of a report, independent of how it is rendered: loaded tables, the filtered events,
-/// coverage, the series, the event study and the claim rows. Notebooks use this directly; the HTML writer
-/// only formats it.
+/// The computed content of a report, independent of how it is rendered: the article, and per input file (one
+/// <see cref="SourceAnalysis"/> each) its events, coverage, series, mention views and event study. Sources are
+/// analysed apart and shown side by side; nothing is summed across them. Notebooks use this directly; the HTML
+/// writer only formats it.
 /// </summary>
 public sealed class ReportAnalysis
 {
-    private ReportAnalysis(
-        ReportInputs inputs,
-        Article article,
-        IReadOnlyList<EventTable> tables,
-        IReadOnlyList<ConflictEvent> events,
-        Coverage coverage,
-        DateOnly from,
-        DateOnly to,
-        IntensitySeries overall,
-        IReadOnlyList<IntensitySeries> byType,
-        IReadOnlyList<IntensitySeries> byAdmin1Monthly,
-        IReadOnlyList<IntensitySeries> byActor,
-        IReadOnlyList<MentionView> mentions,
-        IReadOnlyList<EventStudyResult> study,
-        int studyFamily)
+    private ReportAnalysis(ReportInputs inputs, Article article, IReadOnlyList<EventTable> tables, IReadOnlyList<SourceAnalysis> sources, IReadOnlyList<MentionView> mentions, int studyFamily)
     {
         Inputs = inputs;
         Article = article;
         Tables = tables;
-        Events = events;
-        Coverage = coverage;
-        From = from;
-        To = to;
-        Overall = overall;
-        ByType = byType;
-        ByAdmin1Monthly = byAdmin1Monthly;
-        ByActor = byActor;
+        Sources = sources;
         Mentions = mentions;
-        Study = study;
         StudyFamily = studyFamily;
         Claims = ClaimRow.For(mentions);
+        Agreement = SourceAgreement.For(sources.Select(s => (s.Name, s.Study)).ToList());
     }
 
     /// <summary>What the report was computed from.</summary>
@@ -50,50 +30,32 @@ public sealed class ReportAnalysis
     /// <summary>The article.</summary>
     public Article Article { get; }
 
-    /// <summary>One table per input file, with its rejections.</summary>
+    /// <summary>One table per input file, with its rejections, in input order.</summary>
     public IReadOnlyList<EventTable> Tables { get; }
 
-    /// <summary>Events after filtering, from all files.</summary>
-    public IReadOnlyList<ConflictEvent> Events { get; }
+    /// <summary>One analysis per input file, in input order.</summary>
+    public IReadOnlyList<SourceAnalysis> Sources { get; }
 
-    /// <summary>True when any input is synthetic: then every chart and the report say SYNTHETIC.</summary>
+    /// <summary>True when any input is synthetic: then the report says SYNTHETIC (and so does every chart of a synthetic source).</summary>
     public bool IsSynthetic => Tables.Any(t => t.IsSynthetic);
 
-    /// <summary>The span of the analysed events.</summary>
-    public Coverage Coverage { get; }
-
-    /// <summary>First analysed day.</summary>
-    public DateOnly From { get; }
-
-    /// <summary>Last analysed day.</summary>
-    public DateOnly To { get; }
-
-    /// <summary>All events per bin.</summary>
-    public IntensitySeries Overall { get; }
-
-    /// <summary>Events per bin and harmonised type.</summary>
-    public IReadOnlyList<IntensitySeries> ByType { get; }
-
-    /// <summary>Events per month and admin1.</summary>
-    public IReadOnlyList<IntensitySeries> ByAdmin1Monthly { get; }
-
-    /// <summary>Events per bin whose actors match each of <see cref="ReportInputs.Actors"/>.</summary>
-    public IReadOnlyList<IntensitySeries> ByActor { get; }
-
-    /// <summary>Every mention of the article with its coverage and study span.</summary>
+    /// <summary>Every mention of the article; its coverage is the best any source gives it (per-source coverage is in <see cref="SourceAnalysis.Mentions"/>).</summary>
     public IReadOnlyList<MentionView> Mentions { get; }
 
-    /// <summary>Event-study results, one per mention, in mention order; each studied only on events in its in-scope countries (see <see cref="ScopedStudy"/>).</summary>
-    public IReadOnlyList<EventStudyResult> Study { get; }
+    /// <summary>Every source's event-study results, mention by mention and within a mention source by source (see <see cref="EventStudyResult.Source"/>).</summary>
+    public IReadOnlyList<EventStudyResult> Study => Enumerable.Range(0, Mentions.Count).SelectMany(i => Sources.Select(s => s.Study[i])).ToList();
 
-    /// <summary>How many p-values (studied mentions × events, fatalities) the Holm and Benjamini–Hochberg adjustments in <see cref="Study"/> were taken over.</summary>
+    /// <summary>How many p-values (studied mentions × events, fatalities × sources) the Holm and Benjamini–Hochberg adjustments were taken over.</summary>
     public int StudyFamily { get; }
+
+    /// <summary>For each mention × outcome studied by two or more sources, whether they agree.</summary>
+    public IReadOnlyList<SourceAgreement> Agreement { get; }
 
     /// <summary>Claim-check rows, one per mention.</summary>
     public IReadOnlyList<ClaimRow> Claims { get; }
 
-    /// <summary>Loads, filters and computes everything; throws with a one-line message on bad input.</summary>
-    /// <exception cref="ArgumentException">Unknown article or country, empty range, window larger than the data.</exception>
+    /// <summary>Loads every file as its own source, filters and computes everything per source; throws with a one-line message on bad input.</summary>
+    /// <exception cref="ArgumentException">Unknown article or country, empty range, window larger than every source's data, unreadable provenance file.</exception>
     public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null)
     {
         if (inputs.EventFiles.Count == 0)
@@ -116,29 +78,59 @@ public sealed class ReportAnalysis
             tables.Add(EventLoader.Load(file));
         }
 
+        var described = DataSource.Distinct(tables.Select(DataSource.For).ToList());
+        var filter = inputs.Filter;
+
+        // Checks the filter (unknown country, empty range) once over every file; the events themselves stay per source.
+        if (filter.Apply(tables.SelectMany(t => t.Events).ToList()).Count == 0)
+        {
+            throw new ArgumentException($"no events left after filtering (country {filter.Country ?? "any"}, {filter.From?.ToString("yyyy-MM-dd") ?? "start"} .. {filter.To?.ToString("yyyy-MM-dd") ?? "end"}); widen the filter");
+        }
+
         progress?.Report("computing intensity");
-        var events = inputs.Filter.Apply(tables.SelectMany(t => t.Events).ToList());
-        if (events.Count == 0)
+        var sources = new List<SourceAnalysis>();
+        var longest = 0;
+        foreach (var (table, source) in tables.Zip(described))
         {
-            throw new ArgumentException($"no events left after filtering (country {inputs.Filter.Country ?? "any"}, {inputs.Filter.From?.ToString("yyyy-MM-dd") ?? "start"} .. {inputs.Filter.To?.ToString("yyyy-MM-dd") ?? "end"}); widen the filter");
+            var coverage = DeclaredCoverage.For(source, table.Events);
+            var hasCountry = filter.Country is null || table.Events.Any(e => string.Equals(e.Country, filter.Country, StringComparison.OrdinalIgnoreCase));
+            var events = hasCountry ? filter.Apply(table.Events) : [];
+            var covered = coverage.Covered.Where(c => filter.Country is null || string.Equals(c, filter.Country, StringComparison.OrdinalIgnoreCase)).ToList();
+            var span = coverage.Of(covered) ?? Coverage.Of(table.Events);
+            var from = filter.From ?? span.First;
+            var to = filter.To ?? span.Last;
+            if (to < from)
+            {
+                to = from;
+            }
+
+            longest = Math.Max(longest, Bins.Range(from, to, inputs.Intensity.Bin).Count);
+            var overall = IntensityCalculator.Compute(events, inputs.Intensity, from, to);
+            var byType = IntensityCalculator.Split(events, inputs.Intensity, from, to, e => e.HarmonisedType.DisplayName());
+            var byAdmin1 = IntensityCalculator.Split(events, inputs.Intensity with { Bin = BinUnit.Month }, from, to, e => e.Admin1);
+            var byActor = IntensityCalculator.ByActor(events, inputs.Intensity, from, to, inputs.Actors);
+            var mentions = MentionView.For(article, coverage, inputs.Intensity.Bin);
+            sources.Add(new SourceAnalysis(source, table, events, coverage, from, to, overall, byType, byAdmin1, byActor, mentions));
         }
 
-        var coverage = Coverage.Of(events);
-        var from = inputs.Filter.From ?? coverage.First;
-        var to = inputs.Filter.To ?? coverage.Last;
-        var bins = Bins.Range(from, to, inputs.Intensity.Bin).Count;
-        if (bins < (2 * inputs.Study.Window) + 1)
+        if (longest < (2 * inputs.Study.Window) + 1)
         {
-            throw new ArgumentException($"window of {inputs.Study.Window} {Bins.Name(inputs.Intensity.Bin)} bins each side needs at least {(2 * inputs.Study.Window) + 1} bins, but the data span only {bins}; use a smaller --window or a finer --bin");
+            throw new ArgumentException($"window of {inputs.Study.Window} {Bins.Name(inputs.Intensity.Bin)} bins each side needs at least {(2 * inputs.Study.Window) + 1} bins, but the longest source spans only {longest}; use a smaller --window or a finer --bin");
         }
 
-        var overall = IntensityCalculator.Compute(events, inputs.Intensity, from, to);
-        var byType = IntensityCalculator.Split(events, inputs.Intensity, from, to, e => e.HarmonisedType.DisplayName());
-        var byAdmin1 = IntensityCalculator.Split(events, inputs.Intensity with { Bin = BinUnit.Month }, from, to, e => e.Admin1);
-        var byActor = IntensityCalculator.ByActor(events, inputs.Intensity, from, to, inputs.Actors);
-        var mentions = MentionView.For(article, coverage, inputs.Intensity.Bin);
         progress?.Report("running the event study");
-        var study = ScopedStudy.Run(events, mentions, inputs.Intensity, inputs.Study, inputs.Filter.Country, inputs.Filter.From, inputs.Filter.To, out var family);
-        return new ReportAnalysis(inputs, article, tables, events, coverage, from, to, overall, byType, byAdmin1, byActor, mentions, study, family);
+        var raw = sources.Select(s => ScopedStudy.Run(s.Events, s.Mentions, inputs.Intensity, inputs.Study, s.Coverage, filter.Country, filter.From, filter.To)
+            .Select(r => r with { Source = s.Name }).ToList()).ToList();
+        var adjusted = ScopedStudy.Adjust(raw.SelectMany(r => r).ToList(), out var family);
+        var offset = 0;
+        foreach (var (s, r) in sources.Zip(raw))
+        {
+            s.Study = adjusted.Skip(offset).Take(r.Count).ToList();
+            offset += r.Count;
+        }
+
+        // Article-level views: each mention with the best coverage any source gives it.
+        var best = article.Mentions.Select((m, i) => sources.Select(s => s.Mentions[i]).OrderBy(v => v.Coverage).First()).ToList();
+        return new ReportAnalysis(inputs, article, tables, sources, best, family);
     }
 }

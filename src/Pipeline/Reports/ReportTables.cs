@@ -2,41 +2,79 @@ using Pipeline.Intensity;
 
 namespace Pipeline.Reports;
 
-/// <summary>The CSV tables a report writes to <c>tables/</c>, built from a <see cref="ReportAnalysis"/>.</summary>
+/// <summary>
+/// The CSV tables a report writes to <c>tables/</c>, built from a <see cref="ReportAnalysis"/>. Every table has a
+/// <c>source</c> column (the input file's <see cref="Events.DataSource.Name"/>) and holds each source's own rows;
+/// no number in any of them is summed across sources.
+/// </summary>
 public static class ReportTables
 {
     /// <summary>All tables, in a fixed order.</summary>
     public static IReadOnlyList<CsvTable> Build(ReportAnalysis a) =>
-        [Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Claims(a), Rejections(a)];
+        [Sources(a), CoverageTable(a), Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Agreement(a), Claims(a), Rejections(a)];
 
-    private static CsvTable Intensity(ReportAnalysis a)
+    private static CsvTable Sources(ReportAnalysis a)
     {
-        var s = a.Overall;
-        var t = new CsvTable("intensity", "bin_start", "events", "fatalities", "imprecise_events", "imprecise_fatalities", "fatalities_low", "fatalities_high");
-        for (var i = 0; i < s.Count; i++)
+        var t = new CsvTable("sources", "source", "dataset", "version", "licence", "access_date", "file", "provenance_file", "synthetic", "rows_read", "loaded", "rejected", "events_analysed", "analysed_from", "analysed_to");
+        foreach (var s in a.Sources)
         {
-            t.Add(s.BinStarts[i], s.Events[i], s.Fatalities[i], s.ImpreciseEvents[i], s.ImpreciseFatalities[i], s.FatalitiesLow?[i], s.FatalitiesHigh?[i]);
+            var d = s.Source;
+            t.Add(s.Name, d.Dataset, d.Version ?? Events.DataSource.NotStated, d.Licence ?? Events.DataSource.NotStated, d.AccessDate ?? Events.DataSource.NotStated,
+                Path.GetFileName(d.File), d.ProvenanceFile is null ? null : Path.GetFileName(d.ProvenanceFile), d.IsSynthetic ? "SYNTHETIC" : "real",
+                s.Table.RowsRead, s.Table.Loaded, s.Table.Rejected, s.Events.Count, s.From, s.To);
         }
 
         return t;
     }
 
-    private static CsvTable EventTypes(ReportAnalysis a) => Long("event_types", "event_type", a.ByType);
-
-    private static CsvTable Admin1Monthly(ReportAnalysis a) => Long("admin1_month", "admin1", a.ByAdmin1Monthly);
-
-    private static CsvTable Actors(ReportAnalysis a) => Long("actors", "actor_match", a.ByActor);
-
-    private static CsvTable Long(string name, string key, IReadOnlyList<IntensitySeries> series)
+    private static CsvTable CoverageTable(ReportAnalysis a)
     {
-        var t = new CsvTable(name, "bin_start", key, "events", "fatalities");
-        foreach (var s in series)
+        var t = new CsvTable("coverage", "source", "country", "covered_from", "covered_to", "declared", "extracted");
+        foreach (var s in a.Sources)
         {
-            var ev = s.AllEvents();
-            var fa = s.AllFatalities();
+            foreach (var c in s.Coverage.Countries)
+            {
+                t.Add(s.Name, c.Country, c.Span?.First, c.Span?.Last, c.Declared, c.Extracted);
+            }
+        }
+
+        return t;
+    }
+
+    private static CsvTable Intensity(ReportAnalysis a)
+    {
+        var t = new CsvTable("intensity", "source", "bin_start", "events", "fatalities", "imprecise_events", "imprecise_fatalities", "fatalities_low", "fatalities_high");
+        foreach (var src in a.Sources)
+        {
+            var s = src.Overall;
             for (var i = 0; i < s.Count; i++)
             {
-                t.Add(s.BinStarts[i], s.Name, ev[i], fa[i]);
+                t.Add(src.Name, s.BinStarts[i], s.Events[i], s.Fatalities[i], s.ImpreciseEvents[i], s.ImpreciseFatalities[i], s.FatalitiesLow?[i], s.FatalitiesHigh?[i]);
+            }
+        }
+
+        return t;
+    }
+
+    private static CsvTable EventTypes(ReportAnalysis a) => Long(a, "event_types", "event_type", s => s.ByType);
+
+    private static CsvTable Admin1Monthly(ReportAnalysis a) => Long(a, "admin1_month", "admin1", s => s.ByAdmin1Monthly);
+
+    private static CsvTable Actors(ReportAnalysis a) => Long(a, "actors", "actor_match", s => s.ByActor);
+
+    private static CsvTable Long(ReportAnalysis a, string name, string key, Func<SourceAnalysis, IReadOnlyList<IntensitySeries>> series)
+    {
+        var t = new CsvTable(name, "source", "bin_start", key, "events", "fatalities");
+        foreach (var src in a.Sources)
+        {
+            foreach (var s in series(src))
+            {
+                var ev = s.AllEvents();
+                var fa = s.AllFatalities();
+                for (var i = 0; i < s.Count; i++)
+                {
+                    t.Add(src.Name, s.BinStarts[i], s.Name, ev[i], fa[i]);
+                }
             }
         }
 
@@ -46,18 +84,37 @@ public static class ReportTables
     private static CsvTable Study(ReportAnalysis a)
     {
         var t = new CsvTable("event_study",
-            "mention_id", "paragraphs", "studied_as", "start", "end", "coverage", "scope", "bins_before", "bins_after",
+            "mention_id", "source", "paragraphs", "studied_as", "start", "end", "coverage", "scope", "bins_before", "bins_after",
             "events_before", "events_after", "events_difference", "events_difference_low", "events_difference_high", "events_p", "events_p_holm", "events_p_bh", "events_ratio", "events_ratio_low", "events_ratio_high",
             "fatalities_before", "fatalities_after", "fatalities_difference", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "fatalities_p_holm", "fatalities_p_bh", "fatalities_ratio", "fatalities_ratio_low", "fatalities_ratio_high",
             "placebo_windows", "note");
-        foreach (var (r, v) in a.Study.Zip(a.Mentions))
+        for (var m = 0; m < a.Mentions.Count; m++)
         {
-            var e = r.Events;
-            var f = r.Fatalities;
-            t.Add(r.Target.Id, v.Paragraphs, r.Target.IsPeriod ? "period" : "point", r.Target.Start, r.Target.End, global::Pipeline.Intensity.Coverage.Label(r.Coverage), r.Scope, r.BinsBefore, r.BinsAfter,
-                e?.Before, e?.After, e?.Difference, e?.DifferenceLow, e?.DifferenceHigh, e?.PValue, r.Adjusted?.EventsHolm, r.Adjusted?.EventsBh, e?.Ratio, e?.RatioLow, e?.RatioHigh,
-                f?.Before, f?.After, f?.Difference, f?.DifferenceLow, f?.DifferenceHigh, f?.PValue, r.Adjusted?.FatalitiesHolm, r.Adjusted?.FatalitiesBh, f?.Ratio, f?.RatioLow, f?.RatioHigh,
-                r.Placebo?.Count, r.Note);
+            var v = a.Mentions[m];
+            foreach (var s in a.Sources)
+            {
+                var r = s.Study[m];
+                var e = r.Events;
+                var f = r.Fatalities;
+                t.Add(r.Target.Id, s.Name, v.Paragraphs, r.Target.IsPeriod ? "period" : "point", r.Target.Start, r.Target.End, global::Pipeline.Intensity.Coverage.Label(r.Coverage), r.Scope, r.BinsBefore, r.BinsAfter,
+                    e?.Before, e?.After, e?.Difference, e?.DifferenceLow, e?.DifferenceHigh, e?.PValue, r.Adjusted?.EventsHolm, r.Adjusted?.EventsBh, e?.Ratio, e?.RatioLow, e?.RatioHigh,
+                    f?.Before, f?.After, f?.Difference, f?.DifferenceLow, f?.DifferenceHigh, f?.PValue, r.Adjusted?.FatalitiesHolm, r.Adjusted?.FatalitiesBh, f?.Ratio, f?.RatioLow, f?.RatioHigh,
+                    r.Placebo?.Count, r.Note);
+            }
+        }
+
+        return t;
+    }
+
+    private static CsvTable Agreement(ReportAnalysis a)
+    {
+        var t = new CsvTable("agreement", "mention_id", "outcome", "source", "difference", "same_direction", "intervals_overlap", "verdict");
+        foreach (var g in a.Agreement)
+        {
+            for (var i = 0; i < g.Sources.Count; i++)
+            {
+                t.Add(g.MentionId, g.Outcome, g.Sources[i], g.Differences[i], g.SameDirection ? "yes" : "no", g.IntervalsOverlap is { } o ? (o ? "yes" : "no") : "not computable", g.Verdict);
+            }
         }
 
         return t;
@@ -65,12 +122,16 @@ public static class ReportTables
 
     private static CsvTable Claims(ReportAnalysis a)
     {
-        var t = new CsvTable("claim_checks", "mention_id", "paragraphs", "paraphrase", "stated_date", "date_origin", "date_basis", "coverage", "implied", "record", "record_dates", "verdict", "sources");
-        foreach (var c in a.Claims)
+        var t = new CsvTable("claim_checks", "mention_id", "source", "paragraphs", "paraphrase", "stated_date", "date_origin", "date_basis", "coverage", "implied", "record", "record_dates", "verdict", "sources");
+        for (var m = 0; m < a.Claims.Count; m++)
         {
-            t.Add(c.View.Mention.Id, c.View.Paragraphs, c.View.Mention.Paraphrase, c.View.StatedDate, c.DateOrigin, c.View.Mention.DateBasis, global::Pipeline.Intensity.Coverage.Label(c.View.Coverage),
-                c.Check?.Implied, c.Check?.Record, c.RecordDates, c.VerdictText,
-                c.Check is null ? null : c.SourcesText);
+            var c = a.Claims[m];
+            foreach (var s in a.Sources)
+            {
+                t.Add(c.View.Mention.Id, s.Name, c.View.Paragraphs, c.View.Mention.Paraphrase, c.View.StatedDate, c.DateOrigin, c.View.Mention.DateBasis, global::Pipeline.Intensity.Coverage.Label(s.Mentions[m].Coverage),
+                    c.Check?.Implied, c.Check?.Record, c.RecordDates, c.VerdictText,
+                    c.Check is null ? null : c.SourcesText);
+            }
         }
 
         return t;
@@ -78,12 +139,12 @@ public static class ReportTables
 
     private static CsvTable Rejections(ReportAnalysis a)
     {
-        var t = new CsvTable("rejections", "file", "line", "column", "value", "reason", "hint");
-        foreach (var table in a.Tables)
+        var t = new CsvTable("rejections", "source", "file", "line", "column", "value", "reason", "hint");
+        foreach (var s in a.Sources)
         {
-            foreach (var r in table.Rejections)
+            foreach (var r in s.Table.Rejections)
             {
-                t.Add(Path.GetFileName(r.File), r.Line, r.Column, r.Value, r.Reason, r.Hint);
+                t.Add(s.Name, Path.GetFileName(r.File), r.Line, r.Column, r.Value, r.Reason, r.Hint);
             }
         }
 

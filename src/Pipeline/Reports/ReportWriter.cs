@@ -30,14 +30,25 @@ public static class ReportWriter
     /// <summary>The report page's file name.</summary>
     public const string HtmlFile = "report.html";
 
-    /// <summary>Builds the charts of a report, in page order.</summary>
-    public static IReadOnlyList<ChartFigure> Charts(ReportAnalysis a) =>
-    [
-        TimelineChart.Build(a.Overall, a.Mentions, a.IsSynthetic),
-        EventTypeChart.Build(a.ByType, a.IsSynthetic),
-        Admin1HeatmapChart.Build(a.ByAdmin1Monthly, a.IsSynthetic),
-        ForestChart.Build(a.Study, a.IsSynthetic),
-    ];
+    /// <summary>Builds the charts of a report, in page order: each chart once per source (one panel each, named
+    /// <c>{chart}-{source slug}</c> and titled with the source), never one chart of summed sources. A synthetic
+    /// source's panels say SYNTHETIC.</summary>
+    public static IReadOnlyList<ChartFigure> Charts(ReportAnalysis a)
+    {
+        var charts = new List<ChartFigure>();
+        foreach (var build in new Func<SourceAnalysis, ChartFigure>[]
+        {
+            s => TimelineChart.Build(s.Overall, s.Mentions, s.IsSynthetic),
+            s => EventTypeChart.Build(s.ByType, s.IsSynthetic),
+            s => Admin1HeatmapChart.Build(s.ByAdmin1Monthly, s.IsSynthetic),
+            s => ForestChart.Build(s.Study, s.IsSynthetic),
+        })
+        {
+            charts.AddRange(a.Sources.Select(s => build(s).ForSource(s.Source.Slug, s.Name)));
+        }
+
+        return charts;
+    }
 
     /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
@@ -48,8 +59,8 @@ public static class ReportWriter
             ["events"] = string.Join(";", i.EventFiles.Select(f => f.Replace('\\', '/'))),
             ["article"] = i.ArticleId,
             ["country"] = i.Filter.Country ?? "(all)",
-            ["from"] = a.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["to"] = a.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["from"] = i.Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(each source's first covered day)",
+            ["to"] = i.Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(each source's last covered day)",
             ["bin"] = Bins.Name(i.Intensity.Bin),
             ["imprecise"] = i.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread",
             ["window"] = i.Study.Window.ToString(CultureInfo.InvariantCulture),
@@ -110,7 +121,7 @@ public static class ReportWriter
         var clock = Stopwatch.StartNew();
         progress?.Report("drawing charts");
         var figures = Charts(a);
-        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f), Caption(f.Name, a))).ToList();
+        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f), Caption(f.Name, a) + " One panel per source; sources are never added together.")).ToList();
         timings.Add(("charts", clock.Elapsed));
         clock.Restart();
 
@@ -161,9 +172,11 @@ public static class ReportWriter
         return new ReportResult(commit.Folder, outputs, pngNote, timings) { Removed = commit.Removed, LeftAlone = commit.LeftAlone };
     }
 
-    private static string Caption(string chart, ReportAnalysis a) => chart switch
+    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest"];
+
+    private static string Caption(string chart, ReportAnalysis a) => ChartKinds.FirstOrDefault(k => chart == k || chart.StartsWith(k + "-", StringComparison.Ordinal)) switch
     {
-        "timeline" => $"Events per {Bins.Name(a.Overall.Bin)} bin. Vertical lines: dated point mentions; shaded spans: periods. Hover a marker for our paraphrase. Mentions outside the data's coverage are listed in the chart.",
+        "timeline" => $"Events per {Bins.Name(a.Inputs.Intensity.Bin)} bin of this source (UCDP: the low–high band of deaths where present). Vertical lines: dated point mentions; shaded spans: periods. Hover a marker for our paraphrase. Mentions outside the data's coverage are listed in the chart.",
         "event-types" => "Events per bin stacked by harmonised event type.",
         "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other).",
         "forest" => "Difference in mean events per bin after (or inside) vs before each mention, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0.",

@@ -9,10 +9,11 @@ namespace Pipeline.Reports;
 /// p-values adjusted across the family of tests.
 /// </summary>
 /// <remarks>
-/// <para>Scope rule: the data are in scope for a country when the analysed events (after <c>--country</c>, so with
-/// it only that country) hold events in it; countries compare ignoring case. A mention is studied on the
-/// series of the events in its in-scope countries, pooled when there are several, with coverage and placebo
-/// windows from that same series; countries left out are named in its note. A mention none of whose countries
+/// <para>Scope rule: a source is in scope for a country when its coverage (<see cref="SourceCoverage"/>: declared
+/// coverage intersected with the extraction) covers it and, with <c>--country</c>, it is that country; countries
+/// compare ignoring case. A mention is studied on the series of the source's events in its in-scope countries,
+/// pooled when there are several, with coverage from those countries and placebo windows from that same series;
+/// countries left out are named in its note. A mention none of whose countries
 /// is in scope gets no numbers and a note saying it is not in the data's scope; it is never studied against
 /// another country's events.</para>
 /// <para>Family: every p-value of a studied mention (events and fatalities) is one test; Holm and
@@ -23,22 +24,38 @@ public static class ScopedStudy
     /// <summary>Countries listed in a note before the rest is summarised as "and N more".</summary>
     private const int ListedCountries = 8;
 
-    /// <summary>Studies every mention on its scoped series; results in mention order, with <see cref="EventStudyResult.Scope"/> and <see cref="EventStudyResult.Adjusted"/> set.</summary>
+    /// <summary>Studies every mention on its scoped series, with coverage from the events themselves (every country present, first to last event); results in mention order, adjusted over this one family.</summary>
     /// <param name="events">The analysed (filtered) events.</param>
     /// <param name="mentions">The mentions, in order.</param>
     /// <param name="intensity">How events become a series (bin, imprecise policy).</param>
     /// <param name="study">Window and placebo minimums.</param>
     /// <param name="country">The <c>--country</c> the events were filtered to, or null; only used to word the notes.</param>
-    /// <param name="from">First analysed day (<c>--from</c>), or null for the start of the scoped events.</param>
-    /// <param name="to">Last analysed day (<c>--to</c>), or null for the end of the scoped events.</param>
+    /// <param name="from">First analysed day (<c>--from</c>), or null for the start of the scoped coverage.</param>
+    /// <param name="to">Last analysed day (<c>--to</c>), or null for the end of the scoped coverage.</param>
     /// <param name="familySize">The number of p-values the adjustment was taken over.</param>
     public static IReadOnlyList<EventStudyResult> Run(IReadOnlyList<ConflictEvent> events, IReadOnlyList<MentionView> mentions, IntensityOptions intensity, EventStudyOptions study, string? country, DateOnly? from, DateOnly? to, out int familySize)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return Adjust(Run(events, mentions, intensity, study, SourceCoverage.FromEvents(events), country, from, to), out familySize);
+    }
+
+    /// <summary>Studies every mention on the events of its scope countries that <paramref name="coverage"/> covers (one source); results in mention order with <see cref="EventStudyResult.Scope"/> set, not yet adjusted (see <see cref="Adjust"/>).</summary>
+    /// <param name="events">The source's analysed (filtered) events.</param>
+    /// <param name="mentions">The mentions, in order.</param>
+    /// <param name="intensity">How events become a series (bin, imprecise policy).</param>
+    /// <param name="study">Window and placebo minimums.</param>
+    /// <param name="coverage">The source's coverage per country: a country is in scope when it is covered (and is the <c>--country</c>, when given), and a mention's coverage and series span are those of its in-scope countries.</param>
+    /// <param name="country">The <c>--country</c> the events were filtered to, or null.</param>
+    /// <param name="from">First analysed day (<c>--from</c>), or null for the start of the scoped coverage.</param>
+    /// <param name="to">Last analysed day (<c>--to</c>), or null for the end of the scoped coverage.</param>
+    public static IReadOnlyList<EventStudyResult> Run(IReadOnlyList<ConflictEvent> events, IReadOnlyList<MentionView> mentions, IntensityOptions intensity, EventStudyOptions study, SourceCoverage coverage, string? country, DateOnly? from, DateOnly? to)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(mentions);
         ArgumentNullException.ThrowIfNull(intensity);
         ArgumentNullException.ThrowIfNull(study);
-        var present = events.Select(e => e.Country).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(coverage);
+        var present = coverage.Covered.Where(c => country is null || string.Equals(c, country, StringComparison.OrdinalIgnoreCase)).ToList();
         var inData = new HashSet<string>(present, StringComparer.OrdinalIgnoreCase);
         var targets = mentions.Select(m => m.Target).ToList();
         var results = new EventStudyResult[mentions.Count];
@@ -54,7 +71,7 @@ public static class ScopedStudy
             leftOut[i] = countries.Where(c => !inData.Contains(c)).ToList();
             if (inScope.Count == 0)
             {
-                results[i] = new EventStudyResult(m.Target, m.Coverage, null, null, null, $"not in the data's scope: {Why(leftOut[i], present, country)}", 0, 0);
+                results[i] = new EventStudyResult(m.Target, CoverageStatus.Outside, null, null, null, $"not in the data's scope: {Why(leftOut[i], present, country)}", 0, 0);
                 continue;
             }
 
@@ -72,11 +89,11 @@ public static class ScopedStudy
         {
             var set = new HashSet<string>(countries, StringComparer.OrdinalIgnoreCase);
             var scoped = events.Where(e => set.Contains(e.Country)).ToList();
-            var coverage = Coverage.Of(scoped);
-            var series = IntensityCalculator.Compute(scoped, intensity, from ?? coverage.First, to ?? coverage.Last);
+            var span = coverage.Of(countries)!;
+            var series = IntensityCalculator.Compute(scoped, intensity, from ?? span.First, to ?? span.Last);
 
             // Every mention's window stays out of every placebo set, whatever its scope, as in an unscoped study.
-            var run = EventStudy.Run(series, targets, coverage, study);
+            var run = EventStudy.Run(series, targets, span, study);
             foreach (var i in members)
             {
                 var r = run[i];
@@ -91,7 +108,7 @@ public static class ScopedStudy
             }
         }
 
-        return Adjust(results, out familySize);
+        return results;
     }
 
     /// <summary>Holm and Benjamini–Hochberg adjustments over every non-null events and fatalities p-value of <paramref name="results"/>.</summary>
@@ -130,7 +147,8 @@ public static class ScopedStudy
     private static string Why(IReadOnlyList<string> missing, IReadOnlyList<string> present, string? country) =>
         country is not null
             ? $"the report is limited to {country} (--country), so {Join(missing)} {(missing.Count == 1 ? "is" : "are")} outside it"
-            : $"the data hold no events in {Join(missing)} (they cover {Join(present)})";
+            : present.Count == 0 ? $"the data cover none of {Join(missing)} (they cover no country)"
+            : $"the data do not cover {Join(missing)} (they cover {Join(present)})";
 
     private static string Join(IReadOnlyList<string> countries) =>
         countries.Count <= ListedCountries

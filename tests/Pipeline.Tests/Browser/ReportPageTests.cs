@@ -38,7 +38,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
     {
         await using var page = await chromium.NewPageAsync();
         await page.GotoFileAsync(report.Page);
-        await page.Page.WaitForSelectorAsync("#chart-forest .main-svg");
+        await page.Page.WaitForSelectorAsync("#chart-forest-synthetic .main-svg");
         Assert.Empty(page.ConsoleErrors);
         Assert.Empty(page.PageErrors);
         Assert.Empty(page.NetworkRequestUrls);
@@ -50,11 +50,11 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
     {
         await using var page = await chromium.NewPageAsync();
         await page.GotoFileAsync(report.Page);
-        await page.Page.WaitForSelectorAsync("#chart-forest .main-svg");
+        await page.Page.WaitForSelectorAsync("#chart-forest-synthetic .main-svg");
         var counts = await page.Page.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('div.chart')].map(d => ({ id: d.id, declared: +d.dataset.traces, drawn: (d.data || []).length, svg: d.querySelectorAll('.main-svg').length }))");
         var charts = counts.EnumerateArray().ToList();
-        Assert.Equal(["chart-timeline", "chart-event-types", "chart-admin1-heatmap", "chart-forest"], charts.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic"], charts.Select(c => c.GetProperty("id").GetString()));
         foreach (var c in charts)
         {
             Assert.True(c.GetProperty("declared").GetInt32() > 0);
@@ -62,7 +62,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
             Assert.True(c.GetProperty("svg").GetInt32() > 0);
         }
 
-        Assert.Equal(report.Analysis.ByType.Count, charts[1].GetProperty("drawn").GetInt32());
+        Assert.Equal(report.Analysis.Sources[0].ByType.Count, charts[1].GetProperty("drawn").GetInt32());
     }
 
     [BrowserFact]
@@ -71,30 +71,31 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         var drawn = report.Analysis.Mentions.Where(m => m.Coverage != CoverageStatus.Outside).ToList();
         await using var page = await chromium.NewPageAsync();
         await page.GotoFileAsync(report.Page);
-        await page.Page.WaitForSelectorAsync("#chart-timeline .main-svg");
+        await page.Page.WaitForSelectorAsync("#chart-timeline-synthetic .main-svg");
         var shapes = await page.Page.EvaluateAsync<JsonElement>(
-            "() => document.getElementById('chart-timeline').layout.shapes.filter(s => (s.name || '').startsWith('mention-')).map(s => ({ name: s.name, type: s.type }))");
+            "() => document.getElementById('chart-timeline-synthetic').layout.shapes.filter(s => (s.name || '').startsWith('mention-')).map(s => ({ name: s.name, type: s.type }))");
         var list = shapes.EnumerateArray().Select(s => (Name: s.GetProperty("name").GetString()!, Type: s.GetProperty("type").GetString()!)).ToList();
         Assert.Equal(drawn.Count(m => !m.Target.IsPeriod), list.Count(s => s.Type == "line"));
         Assert.Equal(drawn.Count(m => m.Target.IsPeriod), list.Count(s => s.Type == "rect"));
-        Assert.Contains(("mention-turkish-parliament-mandate-2020", "line"), list);
+        Assert.Contains(("mention-turkey-gna-memoranda-2019", "line"), list);
+        Assert.DoesNotContain(list, s => s.Name == "mention-turkish-parliament-mandate-2020"); // Turkey only: the Libya source does not cover it
         Assert.Contains(("mention-tripoli-offensive-2019", "rect"), list);
         Assert.DoesNotContain(list, s => s.Name == "mention-chad-libya-conflict");
-        var note = await page.Page.Locator("#chart-timeline .annotation-text").AllTextContentsAsync();
+        var note = await page.Page.Locator("#chart-timeline-synthetic .annotation-text").AllTextContentsAsync();
         Assert.Contains(note, t => t.Contains("Outside coverage", StringComparison.Ordinal));
     }
 
     [BrowserFact]
     public async Task Hovering_a_mention_marker_shows_our_paraphrase()
     {
-        var mandate = report.Analysis.Mentions.Single(m => m.Mention.Id == "turkish-parliament-mandate-2020").Mention;
+        var mandate = report.Analysis.Mentions.Single(m => m.Mention.Id == "turkey-gna-memoranda-2019").Mention;
         await using var page = await chromium.NewPageAsync();
         await page.GotoFileAsync(report.Page);
-        await page.Page.WaitForSelectorAsync("#chart-timeline .main-svg");
+        await page.Page.WaitForSelectorAsync("#chart-timeline-synthetic .main-svg");
         var text = await page.Page.EvaluateAsync<string>(
             """
             (id) => {
-              const gd = document.getElementById('chart-timeline');
+              const gd = document.getElementById('chart-timeline-synthetic');
               const curve = gd.data.findIndex(t => t.name === 'mentions');
               const point = gd.data[curve].customdata.findIndex(c => (Array.isArray(c) ? c[0] : c) === id);
               Plotly.Fx.hover(gd, [{ curveNumber: curve, pointNumber: point }]);
@@ -102,7 +103,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
             }
             """, mandate.Id);
         Assert.Contains(mandate.Paraphrase[..20], text);
-        Assert.Contains("2020-01-02", text);
+        Assert.Contains(mandate.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), text);
     }
 
     [BrowserFact]
@@ -123,11 +124,11 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         Assert.Null(report.Result.PngNote);
         foreach (var name in new[] { "timeline", "event-types", "admin1-heatmap", "forest" })
         {
-            var png = PngFile.Read(Path.Combine(report.Folder, "charts", name + ".png"));
+            var png = PngFile.Read(Path.Combine(report.Folder, "charts", name + "-synthetic.png"));
             Assert.InRange(png.Width, 600, 1300);
             Assert.InRange(png.Height, 300, 800);
             Assert.True(png.Bytes.Length > 15_000, $"{name}.png is {png.Bytes.Length} bytes: too small to hold a drawn chart");
-            Assert.Contains(report.Result.Outputs, o => o.Path == $"charts/{name}.png");
+            Assert.Contains(report.Result.Outputs, o => o.Path == $"charts/{name}-synthetic.png");
         }
     }
 
@@ -143,7 +144,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         await ReportRun.WriteAsync(ReportRun.Inputs(TestPaths.Real("ucdp-ged-libya/conflict_libya.csv")), tmp["out"]);
         await using var page = await chromium.NewPageAsync();
         await page.GotoFileAsync(tmp["out/report.html"]);
-        await page.Page.WaitForSelectorAsync("#chart-timeline .main-svg");
+        await page.Page.WaitForSelectorAsync("#chart-timeline-ucdp-ged .main-svg");
         Assert.Equal(0, await page.Page.Locator("#synthetic-banner").CountAsync());
         Assert.Equal(0, await page.Page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('div.chart')].filter(d => (d.layout.annotations || []).some(a => a.text === 'SYNTHETIC DATA')).length"));

@@ -20,6 +20,19 @@ public class TimelineChartTests
     }
 
     [Fact]
+    public void A_source_panel_is_the_same_chart_named_and_titled_for_its_source_and_keeps_the_synthetic_mark()
+    {
+        var panel = TimelineChart.Build(Weekly(), Views(), synthetic: true).ForSource("ucdp-ged", "UCDP GED (conflict_libya.csv)");
+        var json = Parse(panel.FigureJson);
+        Assert.Equal("timeline-ucdp-ged", panel.Name);
+        Assert.EndsWith(" — UCDP GED (conflict_libya.csv)", panel.Title, StringComparison.Ordinal);
+        Assert.Equal(panel.Title, json.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(["events", "events, imprecise dates", TimelineChart.MentionsTraceName], TraceNames(json));
+        Assert.Contains(json.GetProperty("layout").GetProperty("annotations").EnumerateArray(), a => a.GetProperty("text").GetString() == "SYNTHETIC DATA");
+        Assert.Throws<ArgumentException>(() => TimelineChart.Build(Weekly(), Views(), synthetic: false).ForSource("Not A Slug", "x"));
+    }
+
+    [Fact]
     public void Leaves_out_the_imprecise_trace_when_every_event_is_precisely_dated()
     {
         var json = Parse(TimelineChart.Build(Weekly(withImprecise: false), Views(), synthetic: false).FigureJson);

@@ -81,7 +81,7 @@ public sealed class OwnedOutputTests
 
         var (_, noPng) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir);
 
-        Assert.Equal(["charts/admin1-heatmap.png", "charts/event-types.png", "charts/forest.png", "charts/timeline.png"], noPng.Removed);
+        Assert.Equal(["charts/admin1-heatmap-synthetic.png", "charts/event-types-synthetic.png", "charts/forest-synthetic.png", "charts/timeline-synthetic.png"], noPng.Removed);
         Assert.Equal(["charts/sketch.png"], noPng.LeftAlone);
         Assert.Equal(["sketch.png"], Directory.EnumerateFiles(Path.Combine(outDir, "charts")).Select(Path.GetFileName));
 

@@ -68,7 +68,7 @@ public sealed class HostileReportPageTests(ChromiumFixture chromium, HostileRepo
     {
         await using var page = await chromium.NewPageAsync();
         await page.GotoFileAsync(report.Page);
-        await page.Page.WaitForSelectorAsync("#chart-forest .main-svg");
+        await page.Page.WaitForSelectorAsync("#chart-forest-synthetic .main-svg");
         var hovered = await page.Page.EvaluateAsync<int>(HoverEverything);
         var state = await page.Page.EvaluateAsync<JsonElement>(Inspect);
         var text = state.GetProperty("text").GetString()!;

@@ -15,7 +15,7 @@ public class ReportWriterTests
         Assert.True(a.IsSynthetic);
         var files = Directory.EnumerateFiles(tmp["out"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["out"], f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/claim_checks.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv"],
+            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/agreement.csv", "tables/claim_checks.csv", "tables/coverage.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv", "tables/sources.csv"],
             files);
         var manifest = Manifest.Read(tmp["out/manifest.json"]);
         Assert.Equal(files.Where(f => f != "manifest.json"), manifest.Outputs.Select(o => o.Path));
@@ -66,7 +66,7 @@ public class ReportWriterTests
         Assert.Contains("ACLED fatality counts are conservative", html);
         foreach (var chart in new[] { "timeline", "event-types", "admin1-heatmap", "forest" })
         {
-            Assert.Contains($"id=\"chart-{chart}\"", html);
+            Assert.Contains($"id=\"chart-{chart}-synthetic\"", html);
         }
     }
 
@@ -76,13 +76,14 @@ public class ReportWriterTests
         using var tmp = new TempFolder();
         var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
         var csv = File.ReadAllLines(tmp["out/tables/claim_checks.csv"]);
-        Assert.StartsWith("mention_id,paragraphs,paraphrase,stated_date,date_origin,date_basis,coverage,", csv[0], StringComparison.Ordinal);
+        Assert.StartsWith("mention_id,source,paragraphs,paraphrase,stated_date,date_origin,date_basis,coverage,", csv[0], StringComparison.Ordinal);
         Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",stated,", StringComparison.Ordinal) && l.Contains(",Contradicted,", StringComparison.Ordinal)
             && l.Contains("2016-08-22", StringComparison.Ordinal) && l.Contains("https://undocs.org/S/RES/2259(2015) [unverified]", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("gna-requests-turkish-support-2019,", StringComparison.Ordinal) && l.Contains(",inferred,", StringComparison.Ordinal) && l.Contains("2019-12-26", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("chad-libya-conflict,", StringComparison.Ordinal) && l.Contains("outside coverage", StringComparison.Ordinal) && l.Contains("not checked", StringComparison.Ordinal));
-        Assert.Equal(a.Article.Mentions.Count + 1, csv.Length);
+        Assert.Equal(a.Article.Mentions.Count + 1, csv.Length); // one source: one row per mention
         Assert.Equal(15, csv.Length);
+        Assert.All(csv.Skip(1), l => Assert.Contains(",synthetic ACLED-format (libya-2011-2020.synthetic.acled.csv),", l, StringComparison.Ordinal));
 
         var html = File.ReadAllText(tmp["out/report.html"]);
         Assert.Contains("<td class=\"verdict Contradicted\">Contradicted</td>", html);
@@ -162,7 +163,7 @@ public class ReportWriterTests
     [InlineData("no-such-article", null, null, null, 4, "unknown article 'no-such-article'")]
     [InlineData(null, "Atlantis", null, null, 4, "unknown country 'Atlantis': the data hold Libya")]
     [InlineData(null, null, "2019-05-01", "2019-04-01", 4, "empty date range")]
-    [InlineData(null, null, "2019-04-01", "2019-05-01", 4, "window of 4 week bins each side needs at least 9 bins, but the data span only 5")]
+    [InlineData(null, null, "2019-04-01", "2019-05-01", 4, "window of 4 week bins each side needs at least 9 bins, but the longest source spans only 5")]
     [InlineData(null, null, null, null, 1000, "needs at least 2001 bins")]
     public void Bad_report_input_gives_a_one_line_error(string? article, string? country, string? from, string? to, int window, string message)
     {

@@ -23,7 +23,7 @@ public class ScopedStudyTests
         Assert.Null(r.Placebo);
         Assert.Null(r.Scope);
         Assert.Null(r.Adjusted);
-        Assert.Equal($"not in the data's scope: the data hold no events in {country} (they cover Libya)", r.Note);
+        Assert.Equal($"not in the data's scope: the data do not cover {country} (they cover Libya)", r.Note);
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class ScopedStudyTests
         var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
         var lines = File.ReadAllLines(tmp["out/tables/event_study.csv"]);
         var header = Cells(lines[0]);
-        Assert.Equal(a.Article.Mentions.Count, lines.Length - 1);
+        Assert.Equal(a.Article.Mentions.Count, lines.Length - 1); // one source: one row per mention
         var egypt = lines.Single(l => l.StartsWith("egypt-coup-2013,", StringComparison.Ordinal));
         var cells = Cells(egypt);
         foreach (var column in new[] { "scope", "events_difference", "events_p", "events_p_holm", "events_p_bh", "fatalities_p", "fatalities_p_holm", "fatalities_p_bh", "placebo_windows" })
@@ -41,12 +41,12 @@ public class ScopedStudyTests
             Assert.Equal("", cells[Array.IndexOf(header, column)]);
         }
 
-        Assert.Contains("not in the data's scope: the data hold no events in Egypt (they cover Libya)", egypt, StringComparison.Ordinal);
+        Assert.Contains("not in the data's scope: the data do not cover Egypt (they cover Libya)", egypt, StringComparison.Ordinal);
         var memoranda = Cells(lines.Single(l => l.StartsWith("turkey-gna-memoranda-2019,", StringComparison.Ordinal)));
         Assert.Equal("Libya", memoranda[Array.IndexOf(header, "scope")]);
 
         var html = File.ReadAllText(tmp["out/report.html"]);
-        Assert.Contains("not in the data&#39;s scope: the data hold no events in Egypt (they cover Libya)", html, StringComparison.Ordinal);
+        Assert.Contains("not in the data&#39;s scope: the data do not cover Egypt (they cover Libya)", html, StringComparison.Ordinal);
         Assert.Contains("<th>Scope (countries studied)</th>", html, StringComparison.Ordinal);
         Assert.Contains("<th>p (Holm)</th>", html, StringComparison.Ordinal);
     }
@@ -58,10 +58,11 @@ public class ScopedStudyTests
         var r = a.Study.Single(s => s.Target.Id == "turkey-gna-memoranda-2019");
         Assert.Equal("Libya", r.Scope);
         Assert.NotNull(r.Events?.PValue);
-        Assert.StartsWith("studied on Libya only; left out: the data hold no events in Turkey (they cover Libya)", r.Note, StringComparison.Ordinal);
+        Assert.StartsWith("studied on Libya only; left out: the data do not cover Turkey (they cover Libya)", r.Note, StringComparison.Ordinal);
 
         // The data are Libya only, so its numbers are those of the whole series.
-        var whole = EventStudy.Run(a.Overall, a.Mentions.Select(m => m.Target), a.Coverage, a.Inputs.Study).Single(s => s.Target.Id == r.Target.Id);
+        var source = a.Sources.Single();
+        var whole = EventStudy.Run(source.Overall, source.Mentions.Select(m => m.Target), source.Coverage.Of(["Libya"])!, a.Inputs.Study).Single(s => s.Target.Id == r.Target.Id);
         Assert.Equal(whole.Events, r.Events);
         Assert.Equal(whole.Fatalities, r.Fatalities);
         Assert.Equal(whole.Placebo, r.Placebo);
@@ -120,10 +121,10 @@ public class ScopedStudyTests
         Assert.True(Math.Abs(b.Events.Difference) < 3, $"difference {b.Events.Difference}");
 
         Assert.Equal(a.Events, results[2].Events); // Erewhon has no data: studied on Atlantis alone
-        Assert.Equal("studied on Atlantis only; left out: the data hold no events in Erewhon (they cover Atlantis, Borduria)", results[2].Note);
+        Assert.Equal("studied on Atlantis only; left out: the data do not cover Erewhon (they cover Atlantis, Borduria)", results[2].Note);
 
         Assert.Null(results[3].Events);
-        Assert.Equal("not in the data's scope: the data hold no events in Erewhon (they cover Atlantis, Borduria)", results[3].Note);
+        Assert.Equal("not in the data's scope: the data do not cover Erewhon (they cover Atlantis, Borduria)", results[3].Note);
         Assert.Equal(6, family); // three studied mentions × events, fatalities
     }
 
