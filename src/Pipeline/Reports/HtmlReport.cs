@@ -147,7 +147,8 @@ public static class HtmlReport
             : "spread evenly over the days of their period (totals preserved, peaks smoothed)";
         h.Append("<h2 id=\"methods\">Method notes and caveats</h2>\n<ul>\n");
         h.Append("<li>Bins: ").Append(E(Bins.Name(a.Overall.Bin))).Append(" (ISO weeks run Monday–Sunday, ACLED weeks Saturday–Friday). Empty bins are shown as zeros.</li>\n");
-        h.Append("<li>Events dated less precisely than a bin (ACLED time_precision 2–3, UCDP date_prec 2–5) were ").Append(policy).Append(". The event study counts both.</li>\n");
+        h.Append("<li>Events dated less precisely than a bin were ").Append(policy).Append(". ")
+            .Append(E(string.Join(" ", a.Events.Select(e => e.Source).Distinct().Order().Select(s => ImpreciseRule.Sentence(a.Overall.Bin, a.Inputs.Intensity.Imprecise, s))))).Append("</li>\n");
         h.Append("<li>Event types are harmonised to ACLED's six current types; old names (before 2019) and UCDP violence types are mapped by one documented crosswalk, and the original text is kept in the data.</li>\n");
         h.Append("<li>ACLED fatality counts are conservative: vague reports are coded low (e.g. “dozens” as 12), so they are lower-leaning counts, not estimates of the toll. UCDP gives best, low and high estimates; where present the band is shown.</li>\n");
         h.Append("<li>Combining ACLED and UCDP files counts the same incident twice when both record it; read mixed inputs with care.</li>\n");

@@ -76,7 +76,7 @@ public static class ScopedStudy
             var series = IntensityCalculator.Compute(scoped, intensity, from ?? coverage.First, to ?? coverage.Last);
 
             // Every mention's window stays out of every placebo set, whatever its scope, as in an unscoped study.
-            var run = EventStudy.Run(series, targets, coverage, study);
+            var run = EventStudy.Run(series, targets, coverage, study, scoped);
             foreach (var i in members)
             {
                 var r = run[i];
