@@ -7,7 +7,7 @@ public static class ReportTables
 {
     /// <summary>All tables, in a fixed order.</summary>
     public static IReadOnlyList<CsvTable> Build(ReportAnalysis a) =>
-        [Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Claims(a), Rejections(a)];
+        [Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), a.Sensitivity.SensitivityTable(), a.Sensitivity.WindowEventsTable(a.Study), Claims(a), Rejections(a)];
 
     private static CsvTable Intensity(ReportAnalysis a)
     {
