@@ -33,7 +33,7 @@ public class ReportReplayTests
         await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
         var result = Verification.Verify(tmp["out/manifest.json"], ReportReplay.Rerun, tmp["work"]);
         Assert.True(result.Success);
-        Assert.Equal(8, result.Matched);
+        Assert.Equal(10, result.Matched);
     }
 
     [Fact]
