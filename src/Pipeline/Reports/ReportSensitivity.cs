@@ -79,6 +79,26 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
         return t;
     }
 
+    /// <summary>
+    /// One row per mention × source: how many settings are computable, how many differ in sign from the primary, and
+    /// the primary and pre-trend numbers (empty when not computable). For notebooks, where the full table is long;
+    /// not written to <c>tables/</c> (it is <c>sensitivity.csv</c> summarised).
+    /// </summary>
+    public CsvTable SummaryTable()
+    {
+        var t = new CsvTable("sensitivity_summary", "mention_id", "source", "settings_computable", "settings", "sign_differs_from_primary", "primary_difference", "primary_low", "primary_high", "primary_p", "pre_trend_difference", "pre_trend_low", "pre_trend_high", "pre_trend_p");
+        foreach (var g in Rows.GroupBy(r => (r.MentionId, r.Source)))
+        {
+            var study = g.Where(r => r.Comparison == SensitivityComparison.Study).ToList();
+            var p = study.FirstOrDefault(r => r.IsPrimary);
+            var pre = g.FirstOrDefault(r => r.Comparison == SensitivityComparison.PreTrend);
+            t.Add(g.Key.MentionId, g.Key.Source, study.Count(r => r.IsComputable), study.Count, p?.IsComputable == true ? study.Count(r => r.SignDiffersFromPrimary == true) : null,
+                p?.Difference, p?.Low, p?.High, p?.PValue, pre?.Difference, pre?.Low, pre?.High, pre?.PValue);
+        }
+
+        return t;
+    }
+
     /// <summary><c>tables/window_events.csv</c>: one row per mention × source × window × event.</summary>
     public CsvTable WindowEventsTable(IReadOnlyList<EventStudyResult> study)
     {
