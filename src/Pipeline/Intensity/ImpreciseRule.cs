@@ -60,8 +60,17 @@ public static class ImpreciseRule
         var which = $"{name} events with {field} {List(codes)}{extra} are dated more coarsely than {unit} bins";
         return policy == ImprecisePolicy.Band
             ? $"{which}: they are kept in a separate “imprecise” band at the bin of their recorded date, left out of the event study's counts (at each mention and at every placebo window alike), and how many could fall in each window is reported beside it."
-            : $"{which}: they are spread evenly over the days they may have happened on ({(source == EventSource.Acled ? "the week, month or year of the date" : "date_start..date_end")}), in the charts and in the event study alike.";
+            : $"{which}: they are spread evenly over the days they may have happened on ({(source == EventSource.Acled ? string.Join("; ", codes.Select(c => $"time_precision {c}: {Period(Precision(source, c))}")) : "date_start..date_end")}), in the charts and in the event study alike.";
     }
+
+    /// <summary>The days an ACLED event of this precision is spread over (as <see cref="EventPeriod.Of"/> takes them).</summary>
+    private static string Period(DatePrecision precision) => precision switch
+    {
+        DatePrecision.Week => "the 7 days centred on its date",
+        DatePrecision.Month => "the calendar month of its date",
+        DatePrecision.Year => "the calendar year of its date",
+        _ => "its date",
+    };
 
     private static DatePrecision Precision(EventSource source, int code) =>
         source == EventSource.Acled ? (DatePrecision)code : UcdpGedReader.MapPrecision(code, default, default);

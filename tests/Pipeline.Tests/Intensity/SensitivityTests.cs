@@ -310,6 +310,7 @@ public class SensitivityTests
         Assert.StartsWith("UCDP GED events with date_prec 4–5 (a row with another date_prec is judged by date_start..date_end: 7 days or more apart)", ucdp);
         Assert.Contains("spread evenly", ucdp);
         Assert.Contains("time_precision 2–3", ImpreciseRule.Sentence(BinUnit.Day, ImprecisePolicy.Band, EventSource.Acled));
+        Assert.EndsWith("spread evenly over the days they may have happened on (time_precision 2: the 7 days centred on its date; time_precision 3: the calendar month of its date), in the charts and in the event study alike.", ImpreciseRule.Sentence(BinUnit.Day, ImprecisePolicy.Spread, EventSource.Acled));
         Assert.StartsWith("ACLED: no time_precision code is coarser than month bins", ImpreciseRule.Sentence(BinUnit.Month, ImprecisePolicy.Band, EventSource.Acled));
     }
 }
