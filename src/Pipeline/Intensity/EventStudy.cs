@@ -1,3 +1,5 @@
+using Pipeline.Events;
+
 namespace Pipeline.Intensity;
 
 /// <summary>
@@ -7,6 +9,15 @@ namespace Pipeline.Intensity;
 /// compare the observed change with the same change at every placebo window of that shape (see
 /// <see cref="PlaceboInference"/>). Nothing here supports a causal reading, and the report says so.
 /// </summary>
+/// <remarks>
+/// <para>Imprecise events follow the series' policy. Under <see cref="ImprecisePolicy.Band"/> the study counts
+/// only the precisely dated events (<see cref="IntensitySeries.Events"/>), at the mention and at every placebo
+/// window alike, and, when the events are passed, reports beside each window how many imprecise events and
+/// fatalities could fall in it (<see cref="EventStudyResult.Imprecise"/>): an imprecise event is never counted
+/// whole in the bin of its first day. Under <see cref="ImprecisePolicy.Spread"/> the series already holds every
+/// event spread over its days, and that is what is counted. <see cref="ImpreciseRule"/> says which precision
+/// codes are imprecise for a bin unit.</para>
+/// </remarks>
 /// <remarks>
 /// A placebo window is admissible when all its 2L bins lie in the series, it overlaps no studied span of any
 /// target passed to <see cref="Run"/> (so another mention's change never counts as "ordinary"), and, for
@@ -18,17 +29,45 @@ namespace Pipeline.Intensity;
 public static class EventStudy
 {
     /// <summary>Studies every target against one series; results are in target order. Every target's window is kept out of every placebo set.</summary>
-    public static IReadOnlyList<EventStudyResult> Run(IntensitySeries series, IEnumerable<StudyTarget> targets, Coverage coverage, EventStudyOptions options)
+    /// <param name="series">The series: its precise counts under the band policy, its spread counts under spread.</param>
+    /// <param name="targets">The mentions; each one's window is also kept out of every other one's placebo set.</param>
+    /// <param name="coverage">The data's coverage.</param>
+    /// <param name="options">Window and placebo minimums.</param>
+    /// <param name="events">The events the series was computed from; under the band policy they give <see cref="EventStudyResult.Imprecise"/> (left null without them).</param>
+    public static IReadOnlyList<EventStudyResult> Run(IntensitySeries series, IEnumerable<StudyTarget> targets, Coverage coverage, EventStudyOptions options, IReadOnlyCollection<ConflictEvent>? events = null) =>
+        Core(series, targets, coverage, options, events, preTrend: false);
+
+    /// <summary>
+    /// The pre-trend check: each target's study placed L bins earlier, so it compares the L bins before the
+    /// before-window with the before-window itself (L = k for a point, the period's length for a period), with
+    /// the same placebo inference. On data with no trend into the mention its p is below 0.05 for about 5% of
+    /// mentions (the calibration suite measures it). Placebo windows stay clear of every target's study window
+    /// and of every pre-trend window. Results are in target order, with <see cref="EventStudyResult.Window"/>
+    /// giving the earlier windows.
+    /// </summary>
+    /// <param name="series">As for <see cref="Run"/>.</param>
+    /// <param name="targets">As for <see cref="Run"/>.</param>
+    /// <param name="coverage">As for <see cref="Run"/>.</param>
+    /// <param name="options">As for <see cref="Run"/>.</param>
+    /// <param name="events">As for <see cref="Run"/>.</param>
+    public static IReadOnlyList<EventStudyResult> PreTrend(IntensitySeries series, IEnumerable<StudyTarget> targets, Coverage coverage, EventStudyOptions options, IReadOnlyCollection<ConflictEvent>? events = null) =>
+        Core(series, targets, coverage, options, events, preTrend: true);
+
+    private static IReadOnlyList<EventStudyResult> Core(IntensitySeries series, IEnumerable<StudyTarget> targets, Coverage coverage, EventStudyOptions options, IReadOnlyCollection<ConflictEvent>? events, bool preTrend)
     {
+        ArgumentNullException.ThrowIfNull(series);
         options.Validate();
         var list = targets.ToList();
-        var events = Prefix(series.AllEvents());
-        var deaths = Prefix(series.AllFatalities());
-        var windows = list.Select(t => Locate(series, t, coverage, options)).ToList();
+
+        // Band: the precise counts only, at the mention and at every placebo window; spread: the spread counts.
+        var counts = Prefix([.. series.Events]);
+        var deaths = Prefix([.. series.Fatalities]);
+        var located = list.Select(t => Locate(series, t, coverage, options)).ToList();
+        var windows = preTrend ? located.Select(w => Earlier(series, w)).ToList() : located;
 
         // blocked[i + 1] − blocked[j] = bins in [j, i] that belong to some target's window.
         var mark = new int[series.Count];
-        foreach (var w in windows)
+        foreach (var w in preTrend ? located.Concat(windows) : windows)
         {
             for (var i = Math.Max(0, w.Start - w.Length); i < Math.Min(series.Count, w.Start + w.Length); i++)
             {
@@ -42,8 +81,56 @@ public static class EventStudy
             blocked[i + 1] = blocked[i] + mark[i];
         }
 
-        return list.Select((t, i) => Study(series, events, deaths, blocked, t, windows[i], options)).ToList();
+        var imprecise = series.Policy == ImprecisePolicy.Band && events is not null
+            ? events.Where(e => EventPeriod.IsCoarserThan(e, series.Bin)).Select(e => (Event: e, Period: EventPeriod.Of(e))).ToList()
+            : null;
+        return list.Select((t, i) =>
+        {
+            var r = Study(series, counts, deaths, blocked, t, windows[i], options);
+            if (windows[i].Reason is not null)
+            {
+                return r;
+            }
+
+            var span = Span(series, windows[i]);
+            var band = imprecise is null ? null : Band(imprecise, span);
+            var note = band is null || (band.BeforeEvents == 0 && band.AfterEvents == 0) ? r.Note : Join(r.Note, band.Describe());
+            return r with { Window = span, Imprecise = band, Note = note };
+        }).ToList();
     }
+
+    /// <summary>A located window moved L bins earlier, or the reason it cannot be.</summary>
+    private static Window Earlier(IntensitySeries series, Window w) =>
+        w.Reason is not null ? w
+        : w.Start - (2 * w.Length) < 0 ? w with { Reason = $"the pre-trend window (the {w.Length} {Bins.Name(series.Bin)} bins before the before-window) reaches before the analysed range" }
+        : w with { Start = w.Start - w.Length };
+
+    /// <summary>The days of a window that can be studied: L bins before its start and L from it.</summary>
+    private static StudyWindow Span(IntensitySeries series, Window w) =>
+        new(series.BinStarts[w.Start - w.Length], series.BinStarts[w.Start].AddDays(-1), series.BinStarts[w.Start], Bins.Next(series.BinStarts[w.Start + w.Length - 1], series.Bin).AddDays(-1));
+
+    private static ImpreciseBand Band(List<(ConflictEvent Event, (DateOnly First, DateOnly Last) Period)> imprecise, StudyWindow w)
+    {
+        double be = 0, bf = 0, ae = 0, af = 0;
+        foreach (var (e, (first, last)) in imprecise)
+        {
+            if (first <= w.BeforeLast && last >= w.BeforeFirst)
+            {
+                be++;
+                bf += e.Fatalities;
+            }
+
+            if (first <= w.AfterLast && last >= w.AfterFirst)
+            {
+                ae++;
+                af += e.Fatalities;
+            }
+        }
+
+        return new ImpreciseBand(be, bf, ae, af);
+    }
+
+    private static string Join(string? note, string part) => note is null ? part : $"{note}; {part}";
 
     /// <summary>Where a target's window lies: L bins before <see cref="Start"/> and L from it; <see cref="Reason"/> when it cannot be studied.</summary>
     private readonly record struct Window(int Start, int Length, CoverageStatus Status, string? Reason, string? Clipped);
@@ -87,7 +174,7 @@ public static class EventStudy
             : new Window(first, m, status, null, clipped);
     }
 
-    private static EventStudyResult Study(IntensitySeries series, double[] events, double[] deaths, int[] blocked, StudyTarget t, Window w, EventStudyOptions o)
+    private static EventStudyResult Study(IntensitySeries series, double[] counts, double[] deaths, int[] blocked, StudyTarget t, Window w, EventStudyOptions o)
     {
         if (w.Reason is not null)
         {
@@ -118,7 +205,7 @@ public static class EventStudy
         }
 
         var enough = placebos.Count >= o.MinimumPlacebos && disjoint >= o.MinimumDisjointPlacebos;
-        var ev = Effect(events, c, l, enough ? placebos : null, out var h);
+        var ev = Effect(counts, c, l, enough ? placebos : null, out var h);
         var fa = Effect(deaths, c, l, enough ? placebos : null, out _);
         var notes = new List<string>();
         if (w.Clipped is not null)

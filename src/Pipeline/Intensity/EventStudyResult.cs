@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pipeline.Intensity;
 
 /// <summary>
@@ -53,6 +55,40 @@ public sealed record EventStudyResult(
 
     /// <summary>The p-values adjusted for the report's family of tests, or null when not adjusted (not studied, or no family).</summary>
     public AdjustedPValues? Adjusted { get; init; }
+
+    /// <summary>The days of the before and after (or inside) windows, or null when the mention could not be placed in the series.</summary>
+    public StudyWindow? Window { get; init; }
+
+    /// <summary>
+    /// Under the band policy, how many imprecise events (and their fatalities) could fall in each window: they are
+    /// not in the study's counts, so the true before and after means may be higher by up to these totals over
+    /// <see cref="BinsBefore"/> and <see cref="BinsAfter"/>. Null under spread, when the study was run without its
+    /// events, or when the mention could not be placed.
+    /// </summary>
+    public ImpreciseBand? Imprecise { get; init; }
+}
+
+/// <summary>The days a mention's study compares, first and last day of each window inclusive.</summary>
+/// <param name="BeforeFirst">First day of the before (reference) window.</param>
+/// <param name="BeforeLast">Last day of the before window (the day before <paramref name="AfterFirst"/>).</param>
+/// <param name="AfterFirst">First day of the after window (the bin holding a point's date, or a period's first bin).</param>
+/// <param name="AfterLast">Last day of the after (or inside) window.</param>
+public sealed record StudyWindow(DateOnly BeforeFirst, DateOnly BeforeLast, DateOnly AfterFirst, DateOnly AfterLast);
+
+/// <summary>
+/// Imprecise events (dated more coarsely than the bin, see <see cref="ImpreciseRule"/>) whose possible days
+/// (<see cref="EventPeriod.Of"/>) overlap a window: they could fall in it, so they bound how much the study's
+/// precise counts may miss. An event whose possible days overlap both windows is counted in both.
+/// </summary>
+/// <param name="BeforeEvents">Imprecise events that could fall in the before window.</param>
+/// <param name="BeforeFatalities">Their fatalities.</param>
+/// <param name="AfterEvents">Imprecise events that could fall in the after (or inside) window.</param>
+/// <param name="AfterFatalities">Their fatalities.</param>
+public sealed record ImpreciseBand(double BeforeEvents, double BeforeFatalities, double AfterEvents, double AfterFatalities)
+{
+    /// <summary>The sentence the study's note carries, e.g. "imprecise band (not counted above): up to 3 events (12 deaths) could fall in the before window, up to 5 (544) in the after window".</summary>
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"imprecise band (not counted in the means): up to {BeforeEvents} events ({BeforeFatalities} deaths) could fall in the before window, up to {AfterEvents} ({AfterFatalities}) in the after window");
 }
 
 /// <summary>A mention's p-values adjusted across the report's family (every studied mention × events, fatalities).</summary>

@@ -8,7 +8,8 @@ public enum ImprecisePolicy
 {
     /// <summary>
     /// Count it in a separate "imprecise" band at the bin of its recorded date (the default): the precise
-    /// series stays exactly what the sources dated, and the band shows how much is uncertain.
+    /// series stays exactly what the sources dated, and the band shows how much is uncertain. The event study
+    /// counts the precise series only and reports beside each window how many imprecise events could fall in it.
     /// </summary>
     Band,
 

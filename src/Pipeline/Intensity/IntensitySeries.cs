@@ -89,7 +89,7 @@ public sealed class IntensitySeries
         return Bins.Offset(BinStarts[0], date, Bin);
     }
 
-    /// <summary>Events per bin, precise plus imprecise: the measure the event study uses.</summary>
+    /// <summary>Events per bin, precise plus imprecise (what the charts and tables show). The event study counts <see cref="Events"/> alone and reports the imprecise ones as a band (see <see cref="EventStudy"/>).</summary>
     public double[] AllEvents() => Events.Zip(ImpreciseEvents, (a, b) => a + b).ToArray();
 
     /// <summary>Fatalities per bin, precise plus imprecise.</summary>

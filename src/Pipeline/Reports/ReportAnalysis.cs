@@ -24,6 +24,11 @@ public sealed class ReportAnalysis
         Agreement = SourceAgreement.For(sources.Select(s => (s.Name, s.Study)).ToList());
     }
 
+    private ReportSensitivity? sensitivity;
+
+    /// <summary>The sensitivity table and the events behind each window, computed on first use (see <see cref="ReportSensitivity.For"/>).</summary>
+    public ReportSensitivity Sensitivity => sensitivity ??= ReportSensitivity.For(this);
+
     /// <summary>What the report was computed from.</summary>
     public ReportInputs Inputs { get; }
 

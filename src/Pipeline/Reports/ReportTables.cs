@@ -11,7 +11,7 @@ public static class ReportTables
 {
     /// <summary>All tables, in a fixed order.</summary>
     public static IReadOnlyList<CsvTable> Build(ReportAnalysis a) =>
-        [Sources(a), CoverageTable(a), Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Agreement(a), Claims(a), Rejections(a)];
+        [Sources(a), CoverageTable(a), Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Agreement(a), a.Sensitivity.SensitivityTable(), a.Sensitivity.WindowEventsTable(a.Study), Claims(a), Rejections(a)];
 
     private static CsvTable Sources(ReportAnalysis a)
     {

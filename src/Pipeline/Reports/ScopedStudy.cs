@@ -93,7 +93,7 @@ public static class ScopedStudy
             var series = IntensityCalculator.Compute(scoped, intensity, from ?? span.First, to ?? span.Last);
 
             // Every mention's window stays out of every placebo set, whatever its scope, as in an unscoped study.
-            var run = EventStudy.Run(series, targets, span, study);
+            var run = EventStudy.Run(series, targets, span, study, scoped);
             foreach (var i in members)
             {
                 var r = run[i];

@@ -54,7 +54,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         var counts = await page.Page.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('div.chart')].map(d => ({ id: d.id, declared: +d.dataset.traces, drawn: (d.data || []).length, svg: d.querySelectorAll('.main-svg').length }))");
         var charts = counts.EnumerateArray().ToList();
-        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic"], charts.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic", .. SensitivityCharts()], charts.Select(c => c.GetProperty("id").GetString()));
         foreach (var c in charts)
         {
             Assert.True(c.GetProperty("declared").GetInt32() > 0);
@@ -115,8 +115,12 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         Assert.Contains("SYNTHETIC DATA", await page.Page.Locator("#synthetic-banner").InnerTextAsync());
         var marks = await page.Page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('div.chart')].filter(d => (d.layout.annotations || []).some(a => a.text === 'SYNTHETIC DATA')).length");
-        Assert.Equal(4, marks);
+        Assert.Equal(4 + SensitivityCharts().Count, marks);
     }
+
+    /// <summary>The sensitivity section's charts: one per mention with a computable setting, in catalog order.</summary>
+    private List<string> SensitivityCharts() =>
+        report.Analysis.Mentions.Where(m => report.Analysis.Sensitivity.Rows.Any(r => r.MentionId == m.Mention.Id && r.IsComputable)).Select(m => $"chart-sensitivity-{m.Mention.Id}").ToList();
 
     [BrowserFact]
     public void Chart_screenshots_are_written_and_not_blank()

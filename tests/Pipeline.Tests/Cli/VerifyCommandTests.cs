@@ -27,7 +27,7 @@ public class VerifyCommandTests
         using var tmp = new TempFolder();
         var (code, output, _) = Run("verify", WriteReport(tmp));
         Assert.Equal(0, code);
-        Assert.Contains("all 11 outputs match", output);
+        Assert.Contains("all 13 outputs match", output);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class VerifyCommandTests
         var (code, output, _) = Run("verify", manifest);
         Assert.Equal(3, code);
         Assert.Contains("MISMATCH        output tables/event_study.csv  the file beside the manifest was changed", output);
-        Assert.Contains("10 of 11 outputs match", output);
+        Assert.Contains("12 of 13 outputs match", output);
     }
 
     [Fact]

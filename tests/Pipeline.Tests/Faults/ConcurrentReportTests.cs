@@ -29,7 +29,7 @@ public sealed class ConcurrentReportTests
 
         Assert.True(codeA == 0, errA);
         Assert.True(codeB == 0, errB);
-        Assert.Equal(11, expected.Count);
+        Assert.Equal(13, expected.Count);
         Assert.All(results, r => Assert.Equal(expected, r));
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path, ".*"));
     }

@@ -75,7 +75,7 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         Assert.True(interrupted, "the kill never landed before the commit (no staging, or it already held the manifest); the test proved nothing");
         Assert.True(leftover, "the killed run's staging folder should still be there before the next run");
         Assert.True(stagingFiles > 0);
-        Assert.Equal(12, before.Count); // 11 outputs and the manifest
+        Assert.Equal(14, before.Count); // 13 outputs and the manifest
         Assert.Equal(before, after);
         Assert.True(next.Code == 0, next.Err);
         Assert.Empty(stale);

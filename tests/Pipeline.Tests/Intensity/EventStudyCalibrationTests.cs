@@ -44,6 +44,8 @@ public class EventStudyCalibrationTests
         Point = 1,
         Period = 2,
         Catalog = 3,
+        PreTrend = 4,
+        ImprecisePile = 5,
     }
 
     public static TheoryData<NullKind> Kinds => [.. Enum.GetValues<NullKind>()];
@@ -60,7 +62,8 @@ public class EventStudyCalibrationTests
     [MemberData(nameof(Kinds))]
     public void Null_mentions_get_intervals_excluding_zero_and_p_below_0_05_at_3_to_7_percent(NullKind kind)
     {
-        var tallies = new Dictionary<Layout, Tally> { [Layout.Point] = new(), [Layout.Period] = new(), [Layout.Catalog] = new() };
+        var tallies = new Dictionary<Layout, Tally> { [Layout.Point] = new(), [Layout.Period] = new(), [Layout.Catalog] = new(), [Layout.PreTrend] = new(), [Layout.ImprecisePile] = new() };
+        var wholeAtFirstWeek = new Tally();
         for (var i = 0; i < NullSeries; i++)
         {
             var rng = new SplitMix64(SplitMix64.Derive(Seed, $"{kind}/{i}"));
@@ -72,9 +75,29 @@ public class EventStudyCalibrationTests
             var first = l + rng.NextBelow(n - (2 * l) + 1);
             tallies[Layout.Period].Add(EventStudy.Run(series, [new StudyTarget("q", "q", Starts[first], Starts[first + l - 1].AddDays(6), true)], Cover, EventStudyOptions.Default));
             tallies[Layout.Catalog].Add(EventStudy.Run(series, CatalogTargets.Value, Cover, EventStudyOptions.Default));
+
+            // The pre-trend's point is drawn from a stream of its own, so the rows above stay as they were.
+            var extra = new SplitMix64(SplitMix64.Derive(Seed, $"{kind}/{i}/pre-trend"));
+            var c = 8 + extra.NextBelow(n - 11);
+            tallies[Layout.PreTrend].Add(EventStudy.PreTrend(series, [new StudyTarget("p", "p", Starts[c], Starts[c], false)], Cover, EventStudyOptions.Default));
+
+            // Imprecise events piled on the random point's first week, as UCDP events running from an offensive's first day
+            // for months are: three weeks' worth of the series' mean. The band leaves them out of the counts at the mention
+            // and at every placebo window, so this row must equal the point row; counted whole there, they would not.
+            var pile = new double[n];
+            pile[b] = Math.Round(3 * series.Events.Average());
+            var piled = new IntensitySeries("simulated", BinUnit.IsoWeek, ImprecisePolicy.Band, Starts, series.Events, series.Fatalities, pile, pile, null, null);
+            var at = new StudyTarget("p", "p", Starts[b], Starts[b], false);
+            tallies[Layout.ImprecisePile].Add(EventStudy.Run(piled, [at], Cover, EventStudyOptions.Default));
+            var whole = new IntensitySeries("simulated", BinUnit.IsoWeek, ImprecisePolicy.Band, Starts, piled.AllEvents(), piled.AllFatalities(), new double[n], new double[n], null, null);
+            wholeAtFirstWeek.Add(EventStudy.Run(whole, [at], Cover, EventStudyOptions.Default));
         }
 
         Assert.Equal(0, tallies[Layout.Point].Skipped); // a single point mention always has enough placebo windows
+        Assert.Equal(0, tallies[Layout.PreTrend].Skipped);
+        Assert.Equal(NullSeries, tallies[Layout.PreTrend].Events.Studies);
+        Assert.Equal(tallies[Layout.Point].Events.Significant, tallies[Layout.ImprecisePile].Events.Significant); // the band leaves the pile out
+        Assert.Equal(tallies[Layout.Point].Fatalities.Significant, tallies[Layout.ImprecisePile].Fatalities.Significant);
         var failures = new List<string>();
         foreach (var (layout, t) in tallies)
         {
@@ -82,6 +105,8 @@ public class EventStudyCalibrationTests
             {
                 Layout.Point => "one random point (k = 4)",
                 Layout.Period => "one random period (2–13 weeks)",
+                Layout.PreTrend => "pre-trend check of one random point (k = 4: the 4 weeks before the before-window vs the before-window)",
+                Layout.ImprecisePile => $"the random point above with 3 weeks' mean of imprecise events piled on its first week, left out by the band (counted whole there instead: p < 0.05 in {Share(wholeAtFirstWeek.Events.Significant, wholeAtFirstWeek.Events.Studies)})",
                 _ => $"the catalog's {CatalogTargets.Value.Count} mentions (k = 4)",
             };
             Calibration.Record(CalibrationTable.Calibration, (10 * (int)kind) + (int)layout, CalibrationHeader,

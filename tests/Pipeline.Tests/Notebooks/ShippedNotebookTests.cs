@@ -87,7 +87,7 @@ public class ShippedNotebookTests
         using var tmp = new TempFolder();
         var (code, _, error) = CliRun.Run("run", Notebook("reproduce.ipynb"), "-p", $"manifestPath={tmp.File("demo/manifest.json")}", "-o", tmp.File("r.ipynb"));
         Assert.True(code == 0, error);
-        Assert.Contains("all 11 outputs match", File.ReadAllText(tmp.File("r.ipynb")));
+        Assert.Contains("all 13 outputs match", File.ReadAllText(tmp.File("r.ipynb")));
     }
 
     [Fact]

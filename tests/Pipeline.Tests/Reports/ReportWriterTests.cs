@@ -15,7 +15,7 @@ public class ReportWriterTests
         Assert.True(a.IsSynthetic);
         var files = Directory.EnumerateFiles(tmp["out"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["out"], f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
-            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/agreement.csv", "tables/claim_checks.csv", "tables/coverage.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv", "tables/sources.csv"],
+            ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/agreement.csv", "tables/claim_checks.csv", "tables/coverage.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv", "tables/sensitivity.csv", "tables/sources.csv", "tables/window_events.csv"],
             files);
         var manifest = Manifest.Read(tmp["out/manifest.json"]);
         Assert.Equal(files.Where(f => f != "manifest.json"), manifest.Outputs.Select(o => o.Path));
