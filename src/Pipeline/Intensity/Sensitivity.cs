@@ -66,7 +66,7 @@ public sealed record SensitivityRow(
 /// <para>Contract: <c>events</c> are one source's events, already scoped (for a mention studied on its scope
 /// countries, pass only their events); the series of each setting is computed from them between
 /// <c>from</c> and <c>to</c>, with coverage from their first and last date, and every mention of the article is
-/// placed per bin unit as <see cref="MentionView.For"/> does (a month-dated point in week bins is a period) and
+/// placed per bin unit as <see cref="MentionView.For(Pipeline.Articles.Article, Coverage, BinUnit)"/> does (a month-dated point in week bins is a period) and
 /// kept out of every placebo set. A setting where the window reaches outside the series or too few placebo
 /// windows remain (<see cref="EventStudyOptions.MinimumPlacebos"/>, <see cref="EventStudyOptions.MinimumDisjointPlacebos"/>)
 /// gives a row with no numbers and "not computable: reason" in its note, never a number.</para>

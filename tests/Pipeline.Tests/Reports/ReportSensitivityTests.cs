@@ -14,7 +14,7 @@ public class ReportSensitivityTests
         var a = Default.Value;
         var rows = a.Sensitivity.Rows;
         Assert.Equal(a.Mentions.Count * (Sensitivity.Settings.Count + 1), rows.Count);
-        Assert.All(rows, r => Assert.Equal("libya-2011-2020.synthetic.acled.csv", r.Source));
+        Assert.All(rows, r => Assert.Equal(a.Sources.Single().Name, r.Source));
         foreach (var r in a.Study)
         {
             var primary = rows.Single(x => x.MentionId == r.Target.Id && x.IsPrimary && x.Comparison == SensitivityComparison.Study);
