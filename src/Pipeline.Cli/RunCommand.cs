@@ -9,7 +9,8 @@ namespace Pipeline.Cli;
 
 /// <summary>
 /// <c>pipeline run NOTEBOOK [-p name=value | -p NAME VALUE]... [-f params.yaml|json] [--cwd DIR] [-o OUT.ipynb]
-/// [--html OUT.html] [--timeout SECONDS]</c>: runs a notebook headless (papermill's options), writes the executed copy
+/// [--html OUT.html] [--timeout SECONDS]</c>: runs a notebook headless in the .NET Interactive kernel pinned in
+/// <c>.config/dotnet-tools.json</c> (a child process, as Jupyter runs it) with papermill's options, writes the executed copy
 /// (with <c>metadata.papermill</c>), its HTML rendering and <c>&lt;name&gt;.manifest.json</c> beside it. On a terminal,
 /// a line per cell goes to stderr as it starts.
 /// Exit 0 when every cell ran, 1 for input errors (nothing executed), 2 when a cell failed (the executed notebook,
@@ -25,14 +26,13 @@ internal static class RunCommand
         var notebook = new Argument<string>("notebook") { Description = "The notebook (.ipynb or .dib); never modified" };
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value (or NAME VALUE, as papermill) overriding the parameters cell (typed from its default); repeat for several", AllowMultipleArgumentsPerToken = false };
         var parameterFile = new Option<string?>("--parameters-file", "-f") { Description = "YAML or JSON file of name: value pairs (papermill's -f); -p overrides it" };
-        var engine = new Option<NotebookEngine>("--engine") { Description = "scripting (Roslyn in this process, the default) or kernel (the .NET Interactive kernel pinned in .config/dotnet-tools.json, as Jupyter runs it)" };
         var cwd = new Option<string?>("--cwd") { Description = "Working directory while cells run (default: the notebook's folder)" };
         var output = new Option<string?>("--output", "-o") { Description = "Executed notebook (default out/<name>.ipynb)" };
         var html = new Option<string?>("--html") { Description = "HTML rendering (default: the output path with .html)" };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds one cell may run (default: no limit, as in papermill)" };
-        var command = new Command("run", "Run a notebook headless with parameters; write the executed .ipynb, its HTML and a manifest")
+        var command = new Command("run", "Run a notebook headless in the .NET Interactive kernel pinned in .config/dotnet-tools.json (as Jupyter runs it) with parameters; write the executed .ipynb, its HTML and a manifest")
         {
-            notebook, parameters, parameterFile, cwd, engine, output, html, timeout,
+            notebook, parameters, parameterFile, cwd, output, html, timeout,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -65,7 +65,6 @@ internal static class RunCommand
                 Parameters = overrides,
                 CellTimeout = seconds is { } limit ? TimeSpan.FromSeconds(limit) : null,
                 WorkingDirectory = workingDirectory,
-                Engine = parse.GetValue(engine),
                 Progress = progress,
             };
             var result = await new NotebookRunner(options).RunFileAsync(path, ct).ConfigureAwait(false);
@@ -90,7 +89,7 @@ internal static class RunCommand
                 File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(executed));
                 File.WriteAllText(stagedHtml, NotebookHtml.Render(executed, Path.GetFileName(path)));
                 var timeoutArgs = seconds is { } limitGiven ? new[] { "--timeout", limitGiven.ToString(CultureInfo.InvariantCulture) } : [];
-                string[] extraArgs = [.. file is null ? [] : new[] { "-f", file }, .. workingDirectory is null ? [] : new[] { "--cwd", workingDirectory }, .. options.Engine == NotebookEngine.Kernel ? new[] { "--engine", "kernel" } : [], .. timeoutArgs];
+                string[] extraArgs = [.. file is null ? [] : new[] { "-f", file }, .. workingDirectory is null ? [] : new[] { "--cwd", workingDirectory }, .. timeoutArgs];
                 var manifest = Manifest(path, file, given, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, extraArgs, outDir);
                 File.WriteAllText(Path.Combine(owned.Staging, manifestName), manifest.ToJson());
                 commit = owned.Commit();
@@ -144,7 +143,7 @@ internal static class RunCommand
 
     private static readonly HashSet<string> Options = new(StringComparer.Ordinal)
     {
-        "-p", "--parameter", "-f", "--parameters-file", "--cwd", "--engine", "-o", "--output", "--html", "--timeout", "--verbose", "-h", "--help", "-?",
+        "-p", "--parameter", "-f", "--parameters-file", "--cwd", "-o", "--output", "--html", "--timeout", "--verbose", "-h", "--help", "-?",
     };
 
     /// <summary>papermill's <c>-p NAME VALUE</c> in a command line becomes <c>-p NAME=VALUE</c> (a name never holds
@@ -247,9 +246,11 @@ internal static class RunCommand
         command.AddRange(extraArgs);
 
         var packages = new SortedDictionary<string, string>(Reports.Manifest.PackageVersions().ToDictionary(), StringComparer.Ordinal);
-        foreach (var asm in new[] { typeof(Microsoft.CodeAnalysis.Scripting.Script).Assembly, typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly })
+        var roslyn = typeof(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree).Assembly;
+        packages[roslyn.GetName().Name!] = roslyn.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? roslyn.GetName().Version?.ToString() ?? "unknown";
+        if (result.KernelVersion is { } kernel)
         {
-            packages[asm.GetName().Name!] = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? asm.GetName().Version?.ToString() ?? "unknown";
+            packages["microsoft.dotnet-interactive"] = kernel;
         }
 
         return new Manifest(

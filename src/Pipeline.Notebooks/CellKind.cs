@@ -3,7 +3,7 @@ namespace Pipeline.Notebooks;
 /// <summary>The nbformat cell types.</summary>
 public enum CellKind
 {
-    /// <summary>Source code the runner executes.</summary>
+    /// <summary>Source code the kernel executes.</summary>
     Code,
 
     /// <summary>Markdown text, never executed.</summary>

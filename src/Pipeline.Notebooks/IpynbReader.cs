@@ -3,7 +3,15 @@ using System.Text.Json.Nodes;
 
 namespace Pipeline.Notebooks;
 
-/// <summary>Reads nbformat 4 JSON. Unknown metadata and outputs are kept as JSON; nothing is dropped silently.</summary>
+/// <summary>
+/// Reads nbformat 4 JSON, checking it as it goes (errors name the file and the JSON line). Unknown metadata and
+/// outputs are kept as JSON; nothing is dropped silently.
+/// </summary>
+/// <remarks>
+/// Not <c>Microsoft.DotNet.Interactive.Documents.Jupyter.Notebook.Parse</c> (1.0.0-beta.26120.1): it reads a
+/// <c>raw</c> cell as a C# code cell (which would then run) and drops markdown attachments;
+/// <c>DocumentsLimitTests</c> holds those findings, so a version that fixes them shows up.
+/// </remarks>
 internal static class IpynbReader
 {
     public static NotebookDocument Read(string json, string path)

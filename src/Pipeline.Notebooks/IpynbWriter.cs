@@ -12,6 +12,12 @@ namespace Pipeline.Notebooks;
 /// newline), so the same document always gives the same bytes. Missing or unusable cell ids are derived from the
 /// cell's position and text, never drawn at random.
 /// </summary>
+/// <remarks>
+/// Not <c>Microsoft.DotNet.Interactive.Documents.Jupyter.Notebook.ToJupyterJson</c> (1.0.0-beta.26120.1), although
+/// its layout is the same: it throws <see cref="InvalidCastException"/> on a notebook read from a file that has
+/// <c>metadata.polyglot_notebook.kernelInfo</c> (every shipped notebook, and any VS Code saves), rewrites that key
+/// in another shape when it is absent, and ends without a final newline; <c>DocumentsLimitTests</c> holds this.
+/// </remarks>
 internal static partial class IpynbWriter
 {
     public const int NbformatMinor = 5;

@@ -27,8 +27,9 @@ internal sealed partial class KernelSession : IAsyncDisposable
 
     /// <summary>The kernel tool's entry assembly, from the tool manifest (<c>.config/dotnet-tools.json</c>) in
     /// <paramref name="folder"/> or a folder above it and the NuGet package folder <c>dotnet tool restore</c> fills.</summary>
+    /// <returns>The entry assembly's path and the pinned version.</returns>
     /// <exception cref="NotebookInputException">No manifest pins the kernel, or it is not restored.</exception>
-    public static string FindKernel(string folder, string nugetRoot)
+    public static (string Dll, string Version) FindKernel(string folder, string nugetRoot)
     {
         // The notebook's folder first; a notebook outside the repository (a temporary copy) gets the kernel pinned
         // where pipeline is run from or built.
@@ -50,12 +51,18 @@ internal sealed partial class KernelSession : IAsyncDisposable
             var version = tool.GetProperty("version").GetString()!;
             var dll = Path.Combine(nugetRoot, ToolId, version, "tools", "net10.0", "any", "Microsoft.DotNet.Interactive.App.dll");
             return File.Exists(dll)
-                ? dll
+                ? (dll, version)
                 : throw new NotebookInputException($"the .NET Interactive kernel {version} pinned in {manifest} is not installed ({dll} not found); run 'dotnet tool restore'");
         }
 
-        throw new NotebookInputException($"no .config/dotnet-tools.json pinning {ToolId} in {folder}, the current folder or a folder above them; --engine kernel runs the kernel the repository pins");
+        throw new NotebookInputException($"no .config/dotnet-tools.json pinning {ToolId} in {folder}, the current folder or a folder above them; pipeline run runs the kernel the repository pins (run it inside the repository, or copy its .config/dotnet-tools.json)");
     }
+
+    /// <summary>The NuGet package folder <c>dotnet tool restore</c> fills: <c>NUGET_PACKAGES</c>, else <c>~/.nuget/packages</c>.</summary>
+    public static string DefaultNuGetRoot() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } env
+            ? env
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
     {

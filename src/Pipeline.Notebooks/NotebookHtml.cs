@@ -1,17 +1,17 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using Markdig;
 using Pipeline.Charts;
 
 namespace Pipeline.Notebooks;
 
 /// <summary>
-/// A self-contained HTML page of an executed notebook: sources HTML-escaped, markdown as minimal safe markdown
-/// (headings, paragraphs, lists, inline code, all text escaped), outputs as the kernel would show them, and
+/// A self-contained HTML page of an executed notebook: sources HTML-escaped, markdown rendered by Markdig (CommonMark,
+/// raw HTML escaped), outputs as the kernel sent them, and, when a chart is drawn and no output already carries it,
 /// plotly.js inlined once at the top when any output draws a chart. The same document gives the same bytes.
 /// </summary>
-public static partial class NotebookHtml
+public static class NotebookHtml
 {
     private const string Style = """
         body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -66,7 +66,9 @@ public static partial class NotebookHtml
         page.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         page.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n");
         page.Append("<style>\n").Append(Style).Append("\n</style>\n");
-        if (hasCharts)
+        // In the kernel, loading the package displays plotly.js once (the kernel extension's output, before any chart):
+        // then the page already has it and inlining it again would double the page's size.
+        if (hasCharts && !body.ToString().Contains(PlotlyAssets.PlotlyJs[..200], StringComparison.Ordinal))
         {
             var js = PlotlyAssets.PlotlyJs;
             if (js.Contains("</script", StringComparison.OrdinalIgnoreCase))
@@ -91,7 +93,7 @@ public static partial class NotebookHtml
                     .Append(WebUtility.HtmlEncode(s.Text)).Append("</pre>\n");
                 return false;
             case DisplayOutput d when d[DisplayOutput.Html] is { } html:
-                // The HTML was made by the runner's formatters (or is the notebook's own output), as in Jupyter.
+                // The HTML is the kernel's (its formatters and the package's kernel extension), as Jupyter shows it.
                 body.Append("<div class=\"output display\">").Append(html).Append("</div>\n");
                 return html.Contains("Plotly.newPlot(", StringComparison.Ordinal);
             case DisplayOutput d:
@@ -105,109 +107,11 @@ public static partial class NotebookHtml
         }
     }
 
-    /// <summary>Headings, bullet lists, paragraphs and inline code; every character of text is escaped.</summary>
-    internal static string Markdown(string source)
-    {
-        var sb = new StringBuilder("<div class=\"markdown\">\n");
-        var paragraph = new List<string>();
-        var inList = false;
-        var inFence = false;
+    /// <summary>CommonMark with raw HTML switched off, so every character of text is escaped and a notebook's
+    /// markdown cannot inject markup into the page.</summary>
+    private static readonly MarkdownPipeline MarkdownPipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-        void EndParagraph()
-        {
-            if (paragraph.Count > 0)
-            {
-                sb.Append("<p>").Append(Inline(string.Join(" ", paragraph))).Append("</p>\n");
-                paragraph.Clear();
-            }
-        }
-
-        void EndList()
-        {
-            if (inList)
-            {
-                sb.Append("</ul>\n");
-                inList = false;
-            }
-        }
-
-        foreach (var raw in source.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
-        {
-            var line = raw.TrimEnd();
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
-            {
-                EndParagraph();
-                EndList();
-                sb.Append(inFence ? "</code></pre>\n" : "<pre><code>");
-                inFence = !inFence;
-                continue;
-            }
-
-            if (inFence)
-            {
-                sb.Append(WebUtility.HtmlEncode(raw)).Append('\n');
-                continue;
-            }
-
-            var heading = Heading().Match(line);
-            var item = ListItem().Match(line);
-            if (heading.Success)
-            {
-                EndParagraph();
-                EndList();
-                var level = heading.Groups[1].Length.ToString(CultureInfo.InvariantCulture);
-                sb.Append("<h").Append(level).Append('>').Append(Inline(heading.Groups[2].Value)).Append("</h").Append(level).Append(">\n");
-            }
-            else if (item.Success)
-            {
-                EndParagraph();
-                if (!inList)
-                {
-                    sb.Append("<ul>\n");
-                    inList = true;
-                }
-
-                sb.Append("<li>").Append(Inline(item.Groups[1].Value)).Append("</li>\n");
-            }
-            else if (line.Length == 0)
-            {
-                EndParagraph();
-                EndList();
-            }
-            else
-            {
-                EndList();
-                paragraph.Add(line.Trim());
-            }
-        }
-
-        EndParagraph();
-        EndList();
-        if (inFence)
-        {
-            sb.Append("</code></pre>\n");
-        }
-
-        return sb.Append("</div>\n").ToString();
-    }
-
-    /// <summary>Escapes text, then turns <c>`code`</c> and <c>**bold**</c> into elements.</summary>
-    private static string Inline(string text)
-    {
-        var escaped = WebUtility.HtmlEncode(text);
-        escaped = InlineCode().Replace(escaped, "<code>$1</code>");
-        return Bold().Replace(escaped, "<strong>$1</strong>");
-    }
-
-    [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^\s*[-*]\s+(.*)$")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex("`([^`]+)`")]
-    private static partial Regex InlineCode();
-
-    [GeneratedRegex(@"\*\*([^*]+)\*\*")]
-    private static partial Regex Bold();
+    /// <summary>A markdown cell's HTML (Markdig, CommonMark, raw HTML escaped), in a <c>div.markdown</c>.</summary>
+    internal static string Markdown(string source) =>
+        "<div class=\"markdown\">\n" + Markdig.Markdown.ToHtml(source.Replace("\r\n", "\n", StringComparison.Ordinal), MarkdownPipeline) + "</div>\n";
 }

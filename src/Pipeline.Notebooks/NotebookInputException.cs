@@ -1,9 +1,10 @@
 namespace Pipeline.Notebooks;
 
 /// <summary>
-/// A problem found before any cell runs, which the user fixes on the command line or in the notebook: an unknown
-/// parameter, a value of the wrong type, a <c>#r</c> target or NuGet package that is not there, a magic command
-/// the runner does not support. The CLI maps it to exit code 1.
+/// A problem found before any cell runs, which the user fixes on the command line, in the notebook or in the set-up:
+/// an unknown parameter, a value of the wrong type, a cell in a language other than C#, no kernel pinned or restored
+/// (<c>dotnet tool restore</c>). A <c>#r</c> target that is not there is the kernel's error in that cell, not this.
+/// The CLI maps it to exit code 1.
 /// </summary>
 public sealed class NotebookInputException : Exception
 {

@@ -1,45 +1,22 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
-using Microsoft.CodeAnalysis.Scripting.Hosting;
 
 namespace Pipeline.Notebooks;
 
 /// <summary>
-/// Runs a notebook's C# code cells in order with Roslyn scripting, state shared from cell to cell as in a kernel,
-/// and returns a new executed document; the document and file it came from are never changed. Before any cell
-/// runs, parameters are applied (papermill's conventions) and every <c>#r</c> is resolved, so input mistakes
-/// surface as a <see cref="NotebookInputException"/> with nothing executed. A cell that throws, does not compile or
-/// runs past its time stops the run: its error goes into its outputs and later code cells stay unexecuted.
+/// Runs a notebook's code cells in order in the .NET Interactive kernel pinned in the repository's tool manifest
+/// (<c>.config/dotnet-tools.json</c>), started as a child process (<see cref="KernelSession"/>) so the cells load
+/// exactly what Jupyter's kernel loads, and returns a new executed document; the document and file it came from are
+/// never changed. Before the kernel starts, parameters are applied (papermill's conventions), so input mistakes surface
+/// as a <see cref="NotebookInputException"/> with nothing executed. A cell that fails (an exception, a compile error,
+/// a missing <c>#r</c>) or runs past its time stops the run: its error goes into its outputs and later code cells
+/// stay unexecuted.
 /// </summary>
-/// <remarks>
-/// Cells write to <see cref="Console.Out"/> and resolve relative paths against the current directory, both of
-/// which belong to the whole process, so runs in one process take turns.
-/// </remarks>
-public sealed partial class NotebookRunner
+public sealed class NotebookRunner
 {
-    /// <summary>Cells with this tag run in a .NET Interactive kernel only (e.g. the one that adds the local package
-    /// folder with the kernel's API); the runner leaves them unexecuted: it has no <c>Kernel.Root</c> to send them to,
-    /// and resolves <c>#r "nuget: …"</c> from the <see cref="LocalPackagesFolder"/> itself.</summary>
-    public const string KernelOnlyTag = "kernel-only";
-
-    /// <summary>The folder beside a notebook searched for <c>.nupkg</c> files (the build packs the library there), as
-    /// the kernel-only cell adds it to the kernel's package sources.</summary>
-    public const string LocalPackagesFolder = ".packages";
-
-    /// <summary>Console and the current directory are process-wide; this makes concurrent runs take turns.</summary>
+    /// <summary>One kernel at a time per process: runs take turns (the machine's cores, not correctness, are the reason).</summary>
     private static readonly SemaphoreSlim ProcessWideTurn = new(1, 1);
-
-    /// <summary>The namespaces the .NET Interactive C# kernel (1.0.712001) imports before the first cell, no more and no
-    /// fewer, so a cell that compiles here compiles there (System.IO, for one, needs its own <c>using</c> in both).</summary>
-    public static readonly ImmutableArray<string> KernelImports = ["System", "System.Collections", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
 
     private readonly NotebookRunOptions _options;
 
@@ -52,13 +29,13 @@ public sealed partial class NotebookRunner
 
     /// <summary>Reads and runs a notebook file.</summary>
     /// <exception cref="NotebookFormatException">The file cannot be read as a notebook.</exception>
-    /// <exception cref="NotebookInputException">A parameter or directive problem; nothing was executed.</exception>
+    /// <exception cref="NotebookInputException">A parameter problem, a cell in another language, or no kernel installed; nothing was executed.</exception>
     public Task<RunResult> RunFileAsync(string notebookPath, CancellationToken cancellationToken = default) =>
         RunAsync(NotebookFile.Read(notebookPath), notebookPath, cancellationToken);
 
-    /// <summary>Runs a document; <paramref name="notebookPath"/> is where it came from (relative <c>#r</c> paths and,
-    /// by default, the working directory are taken from its folder).</summary>
-    /// <exception cref="NotebookInputException">A parameter or directive problem; nothing was executed.</exception>
+    /// <summary>Runs a document; <paramref name="notebookPath"/> is where it came from (by default the kernel's working
+    /// directory is its folder, as in Jupyter, and the kernel is the one pinned there or above).</summary>
+    /// <exception cref="NotebookInputException">A parameter problem, a cell in another language, or no kernel installed; nothing was executed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<RunResult> RunAsync(NotebookDocument notebook, string notebookPath, CancellationToken cancellationToken = default)
     {
@@ -67,46 +44,20 @@ public sealed partial class NotebookRunner
         var clock = Stopwatch.StartNew();
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         var (cells, parameters) = ApplyParameters(notebook.Cells);
-        var nuget = new NuGetCache(_options.NuGetPackagesFolder ?? NuGetCache.DefaultRoot(), [Path.Combine(folder, LocalPackagesFolder)]);
-        var prepared = new Dictionary<int, CellDirectives>();
         for (var i = 0; i < cells.Count; i++)
         {
-            if (cells[i].Kind != CellKind.Code)
+            if (cells[i].Kind == CellKind.Code && cells[i].Language is { } language && !IsCSharp(language))
             {
-                continue;
+                throw new NotebookInputException($"the cell is in '{language}'; pipeline run runs C# cells only", i + 1);
             }
-
-            if (_options.Engine == NotebookEngine.Kernel)
-            {
-                // The kernel resolves #r and magic commands itself and reports their errors in the cell.
-                if (cells[i].Language is { } kernelLanguage && !IsCSharp(kernelLanguage))
-                {
-                    throw new NotebookInputException($"the cell is in '{kernelLanguage}'; pipeline run runs C# cells only", i + 1);
-                }
-
-                continue;
-            }
-
-            if (cells[i].HasTag(KernelOnlyTag))
-            {
-                continue;
-            }
-
-            if (cells[i].Language is { } language && !IsCSharp(language))
-            {
-                throw new NotebookInputException($"the cell is in '{language}'; the headless runner runs C# cells only", i + 1);
-            }
-
-            prepared[i] = CellDirectives.Resolve(cells[i].Source, i + 1, folder, nuget);
         }
 
         await ProcessWideTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var failure = _options.Engine == NotebookEngine.Kernel
-                ? await ExecuteInKernelAsync(cells, folder, cancellationToken).ConfigureAwait(false)
-                : await ExecuteAsync(cells, prepared, folder, cancellationToken).ConfigureAwait(false);
-            return new RunResult(notebook with { Cells = cells }, failure, parameters, clock.Elapsed);
+            string? kernelVersion = null;
+            var failure = await ExecuteAsync(cells, folder, v => kernelVersion = v, cancellationToken).ConfigureAwait(false);
+            return new RunResult(notebook with { Cells = cells }, failure, parameters, clock.Elapsed) { KernelVersion = kernelVersion };
         }
         finally
         {
@@ -114,119 +65,11 @@ public sealed partial class NotebookRunner
         }
     }
 
-    private async Task<CellFailure?> ExecuteAsync(List<NotebookCell> cells, Dictionary<int, CellDirectives> prepared, string folder, CancellationToken ct)
-    {
-        using var probe = new AssemblyProbe();
-        var loader = new InteractiveAssemblyLoader();
-        var references = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
-        foreach (var (index, directives) in prepared.OrderBy(p => p.Key))
-        {
-            foreach (var dll in directives.References)
-            {
-                loader.RegisterDependency(probe.Load(dll, index + 1));
-            }
-        }
-
-        var options = ScriptOptions.Default
-            .AddReferences(typeof(object).Assembly, typeof(Enumerable).Assembly, typeof(List<>).Assembly, typeof(Console).Assembly, typeof(File).Assembly, typeof(Regex).Assembly)
-            .WithImports(KernelImports)
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8);
-        var formatter = new ValueFormatter();
-        CellCapture? current = null;
-        var globals = new NotebookGlobals(v => current?.Display(v));
-        ScriptState<object>? state = null;
-        CellFailure? failure = null;
-        var count = 0;
-
-        var stdout = Console.Out;
-        var stderr = Console.Error;
-        var cwd = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = _options.WorkingDirectory is { } wd ? Path.GetFullPath(wd) : folder;
-        try
-        {
-            for (var i = 0; i < cells.Count; i++)
-            {
-                var cell = cells[i];
-                if (cell.Kind != CellKind.Code)
-                {
-                    continue;
-                }
-
-                if (failure is not null || cell.HasTag(KernelOnlyTag))
-                {
-                    cells[i] = cell with { ExecutionCount = null, Outputs = [] };
-                    continue;
-                }
-
-                var directives = prepared[i];
-                foreach (var dll in directives.References)
-                {
-                    references.TryAdd(dll, MetadataReference.CreateFromFile(dll));
-                }
-
-                count++;
-                _options.Progress?.Invoke($"cell {(i + 1).ToString(CultureInfo.InvariantCulture)} (code cell {count.ToString(CultureInfo.InvariantCulture)} of {prepared.Count.ToString(CultureInfo.InvariantCulture)})");
-                var capture = new CellCapture(i + 1, formatter);
-                current = capture;
-                var cellOptions = options.AddReferences(references.Values).WithFilePath(CellFile(i + 1));
-                Console.SetOut(capture.Out);
-                Console.SetError(capture.Error);
-                Task<ScriptState<object>>? run = null;
-                try
-                {
-                    var previous = state;
-                    run = Task.Run(
-                        () => previous is null
-                            ? CSharpScript.Create(directives.Code, cellOptions, typeof(NotebookGlobals), loader).RunAsync(globals, ct)
-                            : previous.ContinueWithAsync(directives.Code, cellOptions, ct),
-                        ct);
-                    state = await (_options.CellTimeout is { } limit ? run.WaitAsync(limit, ct) : run.WaitAsync(ct)).ConfigureAwait(false);
-                    capture.Result(state.ReturnValue, count);
-                }
-                catch (CompilationErrorException ex)
-                {
-                    (failure, var error) = CompileFailure(ex, cell, i + 1);
-                    capture.Fail(error);
-                }
-                catch (TimeoutException) when (run is { IsCompleted: false } && _options.CellTimeout is { } limit)
-                {
-                    var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-                    var message = $"the cell did not finish within {seconds} s (raise it with --timeout)";
-                    failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message);
-                    capture.Fail(new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at cell {i + 1}"]));
-                }
-                catch (OperationCanceledException) when (ct.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (Exception ex)
-                {
-                    (failure, var error) = RuntimeFailure(Unwrap(ex), cell, i + 1);
-                    capture.Fail(error);
-                }
-                finally
-                {
-                    Console.SetOut(stdout);
-                    Console.SetError(stderr);
-                    current = null;
-                }
-
-                cells[i] = cell with { ExecutionCount = count, Outputs = capture.Outputs };
-            }
-        }
-        finally
-        {
-            Environment.CurrentDirectory = cwd;
-        }
-
-        return failure;
-    }
-
-    private async Task<CellFailure?> ExecuteInKernelAsync(List<NotebookCell> cells, string folder, CancellationToken ct)
+    private async Task<CellFailure?> ExecuteAsync(List<NotebookCell> cells, string folder, Action<string> setKernelVersion, CancellationToken ct)
     {
         var total = cells.Count(c => c.Kind == CellKind.Code);
-        var dll = KernelSession.FindKernel(folder, _options.NuGetPackagesFolder ?? NuGetCache.DefaultRoot());
+        var (dll, version) = KernelSession.FindKernel(folder, _options.NuGetPackagesFolder ?? KernelSession.DefaultNuGetRoot());
+        setKernelVersion(version);
         await using var kernel = KernelSession.Start(dll, _options.WorkingDirectory is { } wd ? Path.GetFullPath(wd) : folder);
         CellFailure? failure = null;
         var count = 0;
@@ -318,76 +161,6 @@ public sealed partial class NotebookRunner
         return (cells, effective);
     }
 
-    private static (CellFailure, ErrorOutput) CompileFailure(CompilationErrorException ex, NotebookCell cell, int cellNumber)
-    {
-        var errors = ex.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (errors.Count == 0)
-        {
-            errors = [.. ex.Diagnostics];
-        }
-
-        string Describe(Diagnostic d)
-        {
-            var position = d.Location.GetMappedLineSpan().StartLinePosition;
-            return $"cell {cellNumber}, line {position.Line + 1}, column {position.Character + 1}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
-        }
-
-        var first = errors.FirstOrDefault();
-        int? line = first is null ? null : first.Location.GetMappedLineSpan().StartLinePosition.Line + 1;
-        var message = first is null ? ex.Message : $"{first.Id}: {first.GetMessage(CultureInfo.InvariantCulture)}";
-        const string type = "CompilationError";
-        return (new CellFailure(cellNumber, cell.Id!, line, type, message), new ErrorOutput(type, message, errors.Select(Describe).ToList()));
-    }
-
-    private static (CellFailure, ErrorOutput) RuntimeFailure(Exception ex, NotebookCell cell, int cellNumber)
-    {
-        var type = ex.GetType().FullName ?? ex.GetType().Name;
-        var traceback = new List<string> { $"{type}: {ex.Message}" };
-        int? line = null;
-        foreach (var frame in new StackTrace(ex, fNeedFileInfo: true).GetFrames())
-        {
-            var file = frame.GetFileName();
-            var m = file is null ? null : CellFilePattern().Match(file);
-            if (m is { Success: true })
-            {
-                var frameLine = frame.GetFileLineNumber();
-                traceback.Add($"   at cell {m.Groups[1].Value}{(frameLine > 0 ? $", line {frameLine.ToString(CultureInfo.InvariantCulture)}" : "")}");
-                if (m.Groups[1].Value == cellNumber.ToString(CultureInfo.InvariantCulture) && frameLine > 0)
-                {
-                    line = frameLine;
-                }
-
-                break;
-            }
-
-            // Method names only: file paths would differ between machines and make the notebook's bytes differ.
-            if (frame.GetMethod() is MethodBase method)
-            {
-                traceback.Add($"   at {method.DeclaringType?.FullName}.{method.Name}");
-            }
-        }
-
-        if (!traceback.Any(t => t.StartsWith("   at cell", StringComparison.Ordinal)))
-        {
-            traceback.Add($"   at cell {cellNumber}");
-        }
-
-        return (new CellFailure(cellNumber, cell.Id!, line, type, ex.Message), new ErrorOutput(type, ex.Message, traceback));
-    }
-
-    private static Exception Unwrap(Exception ex) => ex switch
-    {
-        AggregateException { InnerExceptions.Count: 1 } a => Unwrap(a.InnerExceptions[0]),
-        TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
-        _ => ex,
-    };
-
     private static bool IsCSharp(string language) =>
         language.Equals("csharp", StringComparison.OrdinalIgnoreCase) || language.Equals("c#", StringComparison.OrdinalIgnoreCase) || language.Equals("cs", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The file name a cell's code is compiled under; stack frames in it name the cell.</summary>
-    private static string CellFile(int cellNumber) => $"notebook-cell-{cellNumber.ToString(CultureInfo.InvariantCulture)}";
-
-    [GeneratedRegex("^notebook-cell-([0-9]+)$")]
-    private static partial Regex CellFilePattern();
 }

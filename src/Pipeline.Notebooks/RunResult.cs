@@ -8,6 +8,9 @@ namespace Pipeline.Notebooks;
 /// <param name="Elapsed">Wall-clock time of the run (never written into the notebook).</param>
 public sealed record RunResult(NotebookDocument Notebook, CellFailure? Failure, IReadOnlyList<NotebookParameter> Parameters, TimeSpan Elapsed)
 {
+    /// <summary>The version of the .NET Interactive kernel that ran the cells (from the tool manifest).</summary>
+    public string? KernelVersion { get; init; }
+
     /// <summary>True when no cell failed.</summary>
     public bool Succeeded => Failure is null;
 }

@@ -53,7 +53,7 @@ public sealed class DiskFaultTests
         }
     }
 
-    [Fact]
+    [Notebooks.KernelFact]
     public void A_read_only_output_folder_gives_exit_1_naming_the_output_and_writes_nothing()
     {
         using var temp = new TempFolder();

@@ -83,7 +83,7 @@ public sealed class InterruptedWriteTests(ITestOutputHelper log)
         Assert.All(nextManifest!.Outputs, o => Assert.Equal(o.Sha256, Snapshot.File(Path.Combine(outDir, o.Path))));
     }
 
-    [Fact]
+    [Notebooks.KernelFact]
     public void A_notebook_run_killed_while_writing_its_output_leaves_the_previous_file_intact()
     {
         using var temp = new TempFolder();

@@ -33,7 +33,7 @@ public sealed class OwnedOutputTests
     private static string[] Report(string outDir, params string[] extra) =>
         ["report", "--events", ReportRun.DefaultEvents, "--articles", ReportRun.Articles, "--no-png", "--out", outDir, .. extra];
 
-    [Fact]
+    [Notebooks.KernelFact]
     public void The_readme_sequence_then_report_again_keeps_every_earlier_output_and_user_file()
     {
         using var temp = new TempFolder();
@@ -116,7 +116,7 @@ public sealed class OwnedOutputTests
         Assert.False(Directory.Exists(temp["new"]));
     }
 
-    [Fact]
+    [Notebooks.KernelFact]
     public async Task A_file_of_another_run_is_never_replaced_even_in_a_folder_the_tool_owns_part_of()
     {
         using var temp = new TempFolder();

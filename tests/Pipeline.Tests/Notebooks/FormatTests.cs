@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Notebooks;
+using Pipeline.Tests.Support;
 using static Pipeline.Tests.Notebooks.NotebookTestSupport;
 
 namespace Pipeline.Tests.Notebooks;
@@ -89,24 +90,18 @@ public class FormatTests
         Assert.Contains("file not found", Assert.Throws<NotebookFormatException>(() => NotebookFile.Read(temp.File("missing.ipynb"))).Message);
     }
 
-    [Fact]
-    public async Task Dib_and_ipynb_with_the_same_cells_give_the_same_outputs()
+    [KernelFact]
+    public async Task Dib_and_ipynb_with_the_same_cells_give_the_same_outputs_and_both_executed_copies_validate_with_nbformat()
     {
+        using var temp = new TempFolder();
         var fromIpynb = await Run("same-cells.ipynb", ("factor", "5"));
         var fromDib = await Run("same-cells.dib", ("factor", "5"));
         Assert.True(fromIpynb.Succeeded && fromDib.Succeeded);
         Assert.Equal("5 10 15 20\n", Stdout(Cell(fromDib, 4)));
         Assert.Equal(Comparable(fromIpynb.Notebook), Comparable(fromDib.Notebook));
-    }
-
-    [NbformatFact]
-    public async Task Executed_notebooks_validate_with_nbformat()
-    {
-        using var temp = new TempFolder();
-        foreach (var (name, parameters) in new[] { ("shared-state.ipynb", Array.Empty<(string, string)>()), ("throws.ipynb", []), ("compile-error.ipynb", []), ("chart.ipynb", []), ("same-cells.dib", [("factor", "2")]) })
+        foreach (var (name, r) in new[] { ("ipynb", fromIpynb), ("dib", fromDib) })
         {
-            var r = await Run(name, parameters);
-            var path = temp.File(Path.ChangeExtension(name, ".out.ipynb"));
+            var path = temp.File(name + ".out.ipynb");
             File.WriteAllText(path, NotebookFile.ToIpynb(r.Notebook));
             Assert.Equal("", NbformatErrors(path));
         }

@@ -13,12 +13,15 @@ public sealed class KernelFactAttribute : FactAttribute
 
     public KernelFactAttribute()
     {
-        if (!Browser.BrowserFactAttribute.ChromiumRequired && Missing.Value is { } what)
-        {
-            Skip = $"{what}; run 'apt-get install jupyter-client python3-nbclient jupyter-nbconvert', 'dotnet tool restore' and " +
-                   "'dotnet tool run dotnet-interactive -- jupyter install' (required when CI=true)";
-        }
+        Skip = SkipReason();
     }
+
+    /// <summary>Why a kernel test cannot run here, or null (always null under CI=true, where it must run).</summary>
+    internal static string? SkipReason() =>
+        !Browser.BrowserFactAttribute.ChromiumRequired && Missing.Value is { } what
+            ? $"{what}; run 'apt-get install jupyter-client python3-nbclient jupyter-nbconvert', 'dotnet tool restore' and " +
+              "'dotnet tool run dotnet-interactive -- jupyter install' (required when CI=true)"
+            : null;
 
     /// <summary>
     /// Python that executes the notebook <c>argv[1]</c> in the real kernel with Jupyter's nbclient (kernel start 5 min,
@@ -59,5 +62,14 @@ public sealed class KernelFactAttribute : FactAttribute
         p.StandardError.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, output);
+    }
+}
+
+/// <summary>A theory that starts the kernel: skipped and run as <see cref="KernelFactAttribute"/> is.</summary>
+public sealed class KernelTheoryAttribute : TheoryAttribute
+{
+    public KernelTheoryAttribute()
+    {
+        Skip = KernelFactAttribute.SkipReason();
     }
 }

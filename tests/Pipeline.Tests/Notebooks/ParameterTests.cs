@@ -6,7 +6,7 @@ namespace Pipeline.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public class ParameterTests
 {
-    [Fact]
+    [KernelFact]
     public async Task Defaults_run_without_an_injected_cell()
     {
         var r = await Run("parameters.ipynb");
@@ -16,7 +16,7 @@ public class ParameterTests
         Assert.Equal("2020-01-03", r.Parameters.Single(p => p.Name == "day").Value);
     }
 
-    [Fact]
+    [KernelFact]
     public async Task Overrides_change_the_output_and_go_in_an_injected_cell_after_parameters()
     {
         var r = await Run("parameters.ipynb", ("greeting", "say \"hi\"\\n"), ("count", "7"), ("ratio", "2"), ("loud", "true"), ("day", "2021-12-31"), ("seed", "18446744073709551615"));
@@ -30,14 +30,6 @@ public class ParameterTests
         Assert.Equal("SAY \"HI\"\\N X7 RATIO=2 LOUD=TRUE DAY=2021-12-31 SEED=18446744073709551615\n", Stdout(Cell(r, 4)));
         Assert.Equal("say \"hi\"\\n", r.Parameters[0].Value);
         Assert.True(Cell(r, 2).HasTag("parameters"));
-    }
-
-    [Fact]
-    public async Task Only_overridden_parameters_are_injected()
-    {
-        var r = await Run("parameters.ipynb", ("count", "3"));
-        Assert.Equal("// Parameters\nint count = 3;", Cell(r, 3).Source);
-        Assert.Equal("hello x3 ratio=0.5 loud=False day=2020-01-03 seed=42\n", Stdout(Cell(r, 4)));
     }
 
     [Fact]
@@ -64,7 +56,7 @@ public class ParameterTests
         Assert.Contains("no cell tagged 'parameters'", ex.Message);
     }
 
-    [Fact]
+    [KernelFact]
     public async Task A_new_injection_replaces_an_injected_cell_already_in_the_file()
     {
         var kept = await Run("already-injected.ipynb");

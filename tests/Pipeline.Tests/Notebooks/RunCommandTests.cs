@@ -12,20 +12,49 @@ public class RunCommandTests
 {
     private static string Explore => Path.Combine(TestPaths.RepoRoot, "notebooks", "explore.ipynb");
 
-    [Fact]
-    public void Shipped_explore_notebook_runs_with_exit_0_and_writes_notebook_html_and_manifest()
+    [KernelFact]
+    public void Shipped_explore_notebook_runs_every_cell_twice_to_the_same_bytes_with_charts_html_and_manifest_and_leaves_the_input_alone()
     {
-        using var temp = new TempFolder();
-        var (code, stdout, stderr) = Cli("run", Explore, "-o", temp.File("explore.ipynb"));
+        using var a = new TempFolder();
+        using var b = new TempFolder();
+        var before = File.ReadAllBytes(Explore);
+        var stamp = File.GetLastWriteTimeUtc(Explore);
+        var (code, stdout, stderr) = Cli("run", Explore, "-o", a.File("explore.ipynb"));
         Assert.True(code == 0, stderr);
         Assert.Contains("explore.manifest.json", stdout);
-        Assert.True(File.Exists(temp.File("explore.html")));
-        var executed = File.ReadAllText(temp.File("explore.ipynb"));
-        Assert.Contains("SYNTHETIC DATA - ACLED", executed);
-        Assert.Contains("<table class=\\\"dataframe\\\">", executed);
-        Assert.Contains("<td>LBY14203</td>", File.ReadAllText(temp.File("explore.html")));
+        Assert.Equal(0, Cli("run", Explore, "-o", b.File("explore.ipynb")).Code);
+        Assert.Equal(File.ReadAllBytes(a.File("explore.ipynb")), File.ReadAllBytes(b.File("explore.ipynb")));
+        Assert.Equal(File.ReadAllBytes(a.File("explore.html")), File.ReadAllBytes(b.File("explore.html")));
+        Assert.Equal(before, File.ReadAllBytes(Explore));
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(Explore));
+        Assert.Equal("", NbformatErrors(a.File("explore.ipynb")));
 
-        var manifest = Manifest.Read(temp.File("explore.manifest.json"));
+        var executed = File.ReadAllText(a.File("explore.ipynb"));
+        Assert.Contains("SYNTHETIC DATA - ACLED", executed);
+        Assert.Contains("LBY14203", executed); // the DataFrame's first row, drawn by Microsoft.Data.Analysis's kernel extension
+        using (var doc = System.Text.Json.JsonDocument.Parse(executed))
+        {
+            var cells = doc.RootElement.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code").ToList();
+            Assert.All(cells, c => Assert.Equal(System.Text.Json.JsonValueKind.Number, c.GetProperty("execution_count").ValueKind)); // the kernel-only cell too
+            var plotly = cells.SelectMany(c => c.GetProperty("outputs").EnumerateArray())
+                .Where(o => o.TryGetProperty("data", out var d) && d.TryGetProperty("application/vnd.plotly.v1+json", out _))
+                .Select(o => o.GetProperty("data").GetProperty("application/vnd.plotly.v1+json"))
+                .ToList();
+            Assert.Equal(2, plotly.Count);
+            Assert.All(plotly, p => Assert.Equal(System.Text.Json.JsonValueKind.Array, p.GetProperty("data").ValueKind));
+        }
+
+        // The page draws both charts with plotly.js once (the kernel extension's output when the package loads),
+        // before the first chart.
+        var html = File.ReadAllText(a.File("explore.html"));
+        Assert.Contains("<td>LBY14203</td>", html);
+        Assert.Contains("chart-timeline", html);
+        Assert.Contains("chart-event-types", html);
+        var marker = PlotlyAssets.PlotlyJs[..200];
+        Assert.Equal(html.IndexOf(marker, StringComparison.Ordinal), html.LastIndexOf(marker, StringComparison.Ordinal));
+        Assert.True(html.IndexOf(marker, StringComparison.Ordinal) is > 0 and var at && at < html.IndexOf("id=\"chart-", StringComparison.Ordinal), "plotly.js comes before the first chart");
+
+        var manifest = Manifest.Read(a.File("explore.manifest.json"));
         Assert.Equal("pipeline", manifest.Tool);
         Assert.Equal(["explore.html", "explore.ipynb"], manifest.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal));
         Assert.Equal(["run", Explore, "-o", "{out}/explore.ipynb", "--html", "{out}/explore.html"], manifest.Command);
@@ -33,22 +62,41 @@ public class RunCommandTests
         Assert.Contains(manifest.Inputs, i => i.Path == Explore);
         Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("data/events/libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal)
             && i.Sha256 == "6ade42e85624965da249004c019e91a917c5e78276c45e118d1bb3c48d2403b7");
-        var ipynb = manifest.Outputs.Single(o => o.Path == "explore.ipynb");
-        Assert.Equal(Sha(temp.File("explore.ipynb")), ipynb.Sha256);
+        Assert.Equal(Sha(a.File("explore.ipynb")), manifest.Outputs.Single(o => o.Path == "explore.ipynb").Sha256);
     }
 
-    [Fact]
-    public void Manifest_command_with_overrides_reruns_to_the_same_bytes()
+    [KernelFact]
+    public void Parameters_come_as_name_value_or_papermills_name_then_value_and_the_manifest_reruns_them_to_the_same_bytes()
     {
         using var first = new TempFolder();
         using var second = new TempFolder();
-        Assert.Equal(0, Cli("run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-o", first.File("p.ipynb")).Code);
+        var (code, _, stderr) = Cli("run", Fixture("parameters.ipynb"), "-p", "count", "9", "-p", "greeting=bonjour", "-p", "ratio", "-1.5", "-o", first.File("p.ipynb"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal("bonjour x9 ratio=-1.5 loud=False day=2020-01-03 seed=42\n", LastStdout(first.File("p.ipynb")));
         var manifest = Manifest.Read(first.File("p.manifest.json"));
-        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-o", "{out}/p.ipynb", "--html", "{out}/p.html"], manifest.Command);
+        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-p", "ratio=-1.5", "-o", "{out}/p.ipynb", "--html", "{out}/p.html"], manifest.Command);
         Assert.Equal("9", manifest.Parameters["count"]);
-        Assert.Equal("0.5", manifest.Parameters["ratio"]);
+        Assert.Equal("42", manifest.Parameters["seed"]);
 
-        var rerun = manifest.Command.Select(a => a.Replace(Manifest.OutPlaceholder, second.Path, StringComparison.Ordinal)).ToArray();
+        // Only the overridden parameters go in the injected cell (in declaration order), right after the parameters cell.
+        var executed = Pipeline.Notebooks.NotebookFile.Read(first.File("p.ipynb"));
+        Assert.True(executed.Cells[1].HasTag("parameters"));
+        Assert.Equal(["injected-parameters"], executed.Cells[2].Tags);
+        Assert.Equal("// Parameters\nvar greeting = \"bonjour\";\nint count = 9;\ndouble ratio = -1.5;", executed.Cells[2].Source);
+
+        // papermill's metadata, without times.
+        using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(first.File("p.ipynb"))))
+        {
+            var papermill = doc.RootElement.GetProperty("metadata").GetProperty("papermill");
+            Assert.Equal(Fixture("parameters.ipynb"), papermill.GetProperty("input_path").GetString());
+            Assert.Equal("p.ipynb", papermill.GetProperty("output_path").GetString());
+            Assert.Equal("9", papermill.GetProperty("parameters").GetProperty("count").GetString());
+            Assert.Equal("-1.5", papermill.GetProperty("parameters").GetProperty("ratio").GetString());
+            Assert.False(papermill.GetProperty("exception").GetBoolean());
+            Assert.False(papermill.TryGetProperty("start_time", out _));
+        }
+
+        var rerun = manifest.Command.Select(x => x.Replace(Manifest.OutPlaceholder, second.Path, StringComparison.Ordinal)).ToArray();
         Assert.Equal(0, Cli(rerun).Code);
         foreach (var output in manifest.Outputs)
         {
@@ -56,58 +104,55 @@ public class RunCommandTests
         }
     }
 
-    [Fact]
-    public void Two_runs_write_identical_bytes()
-    {
-        using var a = new TempFolder();
-        using var b = new TempFolder();
-        foreach (var folder in new[] { a, b })
-        {
-            Assert.Equal(0, Cli("run", Fixture("chart.ipynb"), "-o", folder.File("chart.ipynb")).Code);
-            Assert.Equal(2, Cli("run", Fixture("throws.ipynb"), "-o", folder.File("throws.ipynb")).Code);
-        }
-
-        foreach (var name in new[] { "chart.ipynb", "chart.html", "throws.ipynb", "throws.html" })
-        {
-            Assert.Equal(File.ReadAllBytes(a.File(name)), File.ReadAllBytes(b.File(name)));
-        }
-    }
-
-    [Fact]
-    public void Html_of_a_chart_notebook_inlines_plotly_js_once()
+    [KernelFact]
+    public void Failing_cell_exits_2_names_the_cell_and_writes_the_same_notebook_each_time_with_a_manifest_that_records_the_failure()
     {
         using var temp = new TempFolder();
-        Assert.Equal(0, Cli("run", Fixture("chart.ipynb"), "-o", temp.File("c.ipynb"), "--html", temp.File("page.html")).Code);
-        var html = File.ReadAllText(temp.File("page.html"));
-        var marker = PlotlyAssets.PlotlyJs[..200];
-        Assert.Equal(html.IndexOf(marker, StringComparison.Ordinal), html.LastIndexOf(marker, StringComparison.Ordinal));
-        Assert.Contains("id=\"chart-fixture-line\"", html);
-        Assert.Contains("{out}/page.html", Manifest.Read(temp.File("c.manifest.json")).Command);
-    }
+        using var again = new TempFolder();
+        var input = temp.File("in.ipynb");
+        File.Copy(Fixture("throws.ipynb"), input);
+        var written = new DateTime(2020, 1, 3, 12, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(input, written);
+        var bytes = File.ReadAllBytes(input);
 
-    [Fact]
-    public void Failing_cell_exits_2_names_the_cell_and_writes_the_notebook_with_a_manifest_that_records_the_failure()
-    {
-        using var temp = new TempFolder();
-        var (code, _, stderr) = Cli("run", Fixture("throws.ipynb"), "-o", temp.File("throws.ipynb"));
+        // Written next to the input on purpose: the default would be out/in.ipynb.
+        var (code, _, stderr) = Cli("run", input, "-o", temp.File("throws.ipynb"));
         Assert.Equal(CliApp.CellFailed, code);
-        Assert.Contains("cell 3, line 3: System.DivideByZeroException: Attempted to divide by zero.", stderr);
+        Assert.Equal(bytes, File.ReadAllBytes(input));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(input));
+        Assert.Contains("cell 3: System.DivideByZeroException: Attempted to divide by zero.", stderr);
         var executed = Pipeline.Notebooks.NotebookFile.Read(temp.File("throws.ipynb"));
         Assert.IsType<Pipeline.Notebooks.RawOutput>(executed.Cells[2].Outputs[^1]);
-        Assert.Contains("\"ename\": \"System.DivideByZeroException\"", File.ReadAllText(temp.File("throws.ipynb")));
+        Assert.Null(executed.Cells[3].ExecutionCount);
+        Assert.Empty(executed.Cells[3].Outputs);
+        var text = File.ReadAllText(temp.File("throws.ipynb"));
+        Assert.Contains("\"ename\": \"System.DivideByZeroException\"", text);
         Assert.True(File.Exists(temp.File("throws.html")));
+        Assert.Equal("", NbformatErrors(temp.File("throws.ipynb")));
+        using (var doc = System.Text.Json.JsonDocument.Parse(text))
+        {
+            Assert.True(doc.RootElement.GetProperty("metadata").GetProperty("papermill").GetProperty("exception").GetBoolean());
+            var outputs = doc.RootElement.GetProperty("cells")[2].GetProperty("outputs").EnumerateArray().ToList();
+            Assert.Equal("before the error\n", string.Concat(outputs[0].GetProperty("text").EnumerateArray().Select(t => t.GetString())));
+        }
 
         // The manifest owns the files (a re-run may replace them) but says the run failed, so verify refuses it.
-        var manifest = Pipeline.Reports.Manifest.Read(temp.File("throws.manifest.json"));
+        var manifest = Manifest.Read(temp.File("throws.manifest.json"));
         Assert.Contains("cell 3", manifest.Failure, StringComparison.Ordinal);
         Assert.Equal(["throws.html", "throws.ipynb"], manifest.Outputs.Select(o => o.Path));
         var verify = Cli("verify", temp.File("throws.manifest.json"));
         Assert.Equal(CliApp.InputError, verify.Code);
         Assert.Contains("records a run that failed", verify.Stderr, StringComparison.Ordinal);
-        Assert.Equal(CliApp.CellFailed, Cli("run", Fixture("throws.ipynb"), "-o", temp.File("throws.ipynb")).Code);
+
+        // A second run writes the same bytes.
+        Assert.Equal(CliApp.CellFailed, Cli("run", input, "-o", again.File("throws.ipynb")).Code);
+        foreach (var name in new[] { "throws.ipynb", "throws.html" })
+        {
+            Assert.Equal(File.ReadAllBytes(temp.File(name)), File.ReadAllBytes(again.File(name)));
+        }
     }
 
-    [Fact]
+    [KernelFact]
     public void A_file_of_the_same_name_the_tool_did_not_write_is_left_alone()
     {
         using var temp = new TempFolder();
@@ -122,7 +167,6 @@ public class RunCommandTests
 
     [Theory]
     [InlineData("unknown-parameter", "unknown parameter 'nope'")]
-    [InlineData("missing-dll", "file not found")]
     [InlineData("missing-notebook", "file not found")]
     [InlineData("bad-override", "must be name=value")]
     public void Input_errors_exit_1_with_one_line_on_stderr_and_write_nothing(string problem, string expected)
@@ -131,7 +175,6 @@ public class RunCommandTests
         string[] args = problem switch
         {
             "unknown-parameter" => ["run", Fixture("parameters.ipynb"), "-p", "nope=1"],
-            "missing-dll" => ["run", Fixture("missing-dll.ipynb")],
             "missing-notebook" => ["run", temp.File("absent.ipynb")],
             _ => ["run", Fixture("parameters.ipynb"), "-p", "count"],
         };
@@ -142,51 +185,7 @@ public class RunCommandTests
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
 
-    [Fact]
-    public void Input_notebook_bytes_and_time_are_unchanged_by_a_run()
-    {
-        using var temp = new TempFolder();
-        var input = temp.File("in.ipynb");
-        File.Copy(Fixture("throws.ipynb"), input);
-        var written = new DateTime(2020, 1, 3, 12, 0, 0, DateTimeKind.Utc);
-        File.SetLastWriteTimeUtc(input, written);
-        var bytes = File.ReadAllBytes(input);
-
-        // Written next to the input on purpose: the default would be out/in.ipynb.
-        Cli("run", input, "-o", temp.File("in.executed.ipynb"));
-        Assert.Equal(bytes, File.ReadAllBytes(input));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(input));
-    }
-
-    [Fact]
-    public void Default_output_is_out_name_ipynb_under_the_current_folder()
-    {
-        using var temp = new TempFolder();
-        var cwd = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = temp.Path;
-        try
-        {
-            Assert.Equal(0, Cli("run", Fixture("same-cells.dib")).Code);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = cwd;
-        }
-
-        Assert.Equal(["same-cells.html", "same-cells.ipynb", "same-cells.manifest.json"], Directory.GetFiles(Path.Combine(temp.Path, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public void Parameters_come_as_name_value_or_papermills_name_then_value_and_the_manifest_reruns_them()
-    {
-        using var temp = new TempFolder();
-        Assert.Equal(0, Cli("run", Fixture("parameters.ipynb"), "-p", "count", "9", "-p", "greeting=bonjour", "-p", "ratio", "-1.5", "-o", temp.File("p.ipynb")).Code);
-        Assert.Equal("bonjour x9 ratio=-1.5 loud=False day=2020-01-03 seed=42\n", LastStdout(temp.File("p.ipynb")));
-        var manifest = Manifest.Read(temp.File("p.manifest.json"));
-        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-p", "ratio=-1.5", "-o", "{out}/p.ipynb", "--html", "{out}/p.html"], manifest.Command);
-    }
-
-    [Theory]
+    [KernelTheory]
     [InlineData("params.yaml", "greeting: salut\ncount: 7\nloud: true\n")]
     [InlineData("params.json", "{\"greeting\": \"salut\", \"count\": 7, \"loud\": true}")]
     public void Parameter_file_sets_values_that_p_overrides_and_is_an_input_of_the_manifest(string name, string text)
@@ -214,35 +213,29 @@ public class RunCommandTests
         Assert.False(File.Exists(temp.File("p.ipynb")));
     }
 
-    [Fact]
-    public void Cwd_sets_the_working_directory_of_the_cells_and_is_recorded_in_the_manifest()
+    [KernelFact]
+    public void Cwd_sets_the_working_directory_of_the_cells_is_recorded_in_the_manifest_and_the_default_output_is_out_name_ipynb()
     {
         using var temp = new TempFolder();
         Directory.CreateDirectory(temp.File("work"));
         File.WriteAllText(temp.File("cwd.dib"), "#!csharp\n\nConsole.WriteLine(Environment.CurrentDirectory);");
-        var (code, _, stderr) = Cli("run", temp.File("cwd.dib"), "--cwd", temp.File("work"), "-o", temp.File("out/cwd.ipynb"));
-        Assert.True(code == 0, stderr);
+        Assert.Equal(CliApp.InputError, Cli("run", temp.File("cwd.dib"), "--cwd", temp.File("missing"), "-o", temp.File("out/cwd.ipynb")).Code);
+        var cwd = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = temp.Path;
+        (int Code, string Stdout, string Stderr) run;
+        try
+        {
+            run = Cli("run", "cwd.dib", "--cwd", temp.File("work"));
+        }
+        finally
+        {
+            Environment.CurrentDirectory = cwd;
+        }
+
+        Assert.True(run.Code == 0, run.Stderr);
+        Assert.Equal(["cwd.html", "cwd.ipynb", "cwd.manifest.json"], Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(temp.File("work") + "\n", LastStdout(temp.File("out/cwd.ipynb")));
         Assert.Equal(["--cwd", temp.File("work")], Manifest.Read(temp.File("out/cwd.manifest.json")).Command.TakeLast(2));
-        Assert.Equal(CliApp.InputError, Cli("run", temp.File("cwd.dib"), "--cwd", temp.File("missing"), "-o", temp.File("out/cwd.ipynb")).Code);
-    }
-
-    [Fact]
-    public void Executed_notebook_carries_papermills_metadata_without_times()
-    {
-        using var temp = new TempFolder();
-        Assert.Equal(0, Cli("run", Fixture("parameters.ipynb"), "-p", "count=3", "-o", temp.File("p.ipynb")).Code);
-        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("p.ipynb")));
-        var papermill = doc.RootElement.GetProperty("metadata").GetProperty("papermill");
-        Assert.Equal(Fixture("parameters.ipynb"), papermill.GetProperty("input_path").GetString());
-        Assert.Equal("p.ipynb", papermill.GetProperty("output_path").GetString());
-        Assert.Equal("3", papermill.GetProperty("parameters").GetProperty("count").GetString());
-        Assert.False(papermill.GetProperty("exception").GetBoolean());
-        Assert.False(papermill.TryGetProperty("start_time", out _));
-
-        Assert.Equal(CliApp.CellFailed, Cli("run", Fixture("throws.ipynb"), "-o", temp.File("t.ipynb")).Code);
-        using var failed = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("t.ipynb")));
-        Assert.True(failed.RootElement.GetProperty("metadata").GetProperty("papermill").GetProperty("exception").GetBoolean());
     }
 
     /// <summary>The stdout text of the last code cell of an executed .ipynb.</summary>
