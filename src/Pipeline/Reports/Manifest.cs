@@ -69,7 +69,7 @@ public sealed record Manifest(
     public static readonly IReadOnlyList<string> RecordedPackages =
     [
         "CsvHelper", "ExcelDataReader", "Microsoft.Data.Analysis", "Microsoft.Playwright",
-        "Microsoft.CodeAnalysis.CSharp.Scripting", "Microsoft.DotNet.Interactive.Formatting", "Apache.Arrow", "Polly.Core",
+        "Microsoft.CodeAnalysis.CSharp", "Microsoft.DotNet.Interactive.Documents", "Markdig", "Microsoft.DotNet.Interactive.Formatting", "Apache.Arrow", "Polly.Core",
         "System.CommandLine", "Spectre.Console",
     ];
 
