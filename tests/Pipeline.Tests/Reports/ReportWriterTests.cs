@@ -204,6 +204,30 @@ public class ReportWriterTests
         Assert.False(Directory.Exists(tmp["out/charts"]));
     }
 
+    [Fact]
+    public async Task Page_cites_each_source_and_states_reporting_bias_and_acled_coverage_changes()
+    {
+        using var tmp = new TempFolder();
+        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var html = File.ReadAllText(tmp["out/report.html"]);
+        Assert.Contains("<h3 id=\"citations\">How to cite the data</h3>", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(a.Sources.Single().Source.Citation), html);
+        Assert.Contains("not real data, nothing to cite", a.Sources.Single().Source.Citation);
+        Assert.Contains("(reporting bias)", html);
+        Assert.Contains("Libya from 1997, Egypt from 1997, Turkey from 2016, Syria from 2017", html); // from the embedded ACLED table
+    }
+
+    [Theory]
+    [InlineData(Pipeline.Events.EventSource.UcdpGed, "25.1", "2025-06-01", "Sundberg, Ralph, and Erik Melander (2013)", "UCDP GED, version 25.1, accessed 2025-06-01, file f.csv.")]
+    [InlineData(Pipeline.Events.EventSource.Acled, null, null, "Raleigh, Clionadh", "ACLED, version not stated, accessed not stated, file f.csv.")]
+    public void Citation_names_the_reference_article_and_the_recorded_version_and_access_date(Pipeline.Events.EventSource family, string? version, string? accessed, string article, string data)
+    {
+        var name = family == Pipeline.Events.EventSource.UcdpGed ? Pipeline.Events.DataSource.UcdpGed : Pipeline.Events.DataSource.Acled;
+        var source = new Pipeline.Events.DataSource(name, name, family, false, version, null, accessed, "/x/f.csv", null, [], null, null);
+        Assert.StartsWith(article, source.Citation, StringComparison.Ordinal);
+        Assert.EndsWith(data, source.Citation, StringComparison.Ordinal);
+    }
+
     private sealed class NoBrowser : IChartImageRenderer
     {
         public string? Unavailable => "PNGs not written: Chromium not found. Install it with `apt-get install chromium`, or pass --no-png.";

@@ -92,6 +92,16 @@ public class SourcesApartTests
         var sources = Csv(tmp["out/tables/sources.csv"]);
         Assert.All(sources.Skip(1), r => Assert.Equal("not stated", r[sources[0].IndexOf("version")]));
         Assert.Contains("No mention was studied by two or more sources", html, StringComparison.Ordinal);
+
+        // Sensitivity and window events are per source too: each source's rows come from its own events only.
+        var dignity = a.Sensitivity.Rows.Where(r => r.MentionId == "operation-dignity-2014").ToList();
+        Assert.Equal(2 * (Sensitivity.Settings.Count + 1), dignity.Count);
+        Assert.All(dignity.Where(r => r.Source == acled.Name), r => Assert.False(r.IsComputable));
+        var primary = dignity.Single(r => r.Source == ucdp.Name && r.IsPrimary && r.Comparison == SensitivityComparison.Study);
+        Assert.Equal(ucdp.Study.Single(r => r.Target.Id == "operation-dignity-2014").Events!.Difference, primary.Difference);
+        var ucdpIds = ucdp.Events.Select(e => e.Id).ToHashSet();
+        Assert.All(a.Sensitivity.Events.Where(w => w.Source == ucdp.Name), w => Assert.Contains(w.Event.Id, ucdpIds));
+        Assert.DoesNotContain(a.Sensitivity.Events, w => w.Source == acled.Name && w.MentionId == "operation-dignity-2014");
     }
 
     [RealDataFact]
