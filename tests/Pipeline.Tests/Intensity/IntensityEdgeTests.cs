@@ -97,4 +97,64 @@ public class IntensityEdgeTests
         Assert.Equal([2.0, 0.0], split[1].Fatalities);
         Assert.Null(split[1].FatalitiesHigh);
     }
+
+    /// <summary>A table as the columnar cache gives it: events built on demand, columns for counting.</summary>
+    private static EventTable Columnar(ConflictEvent[] events)
+    {
+        var names = events.Select(e => e.Admin1).Distinct().ToArray();
+        var admin1 = (names, events.Select(e => Array.IndexOf(names, e.Admin1)).ToArray());
+        var columns = new EventColumns(
+            [.. events.Select(e => e.Date.DayNumber)],
+            [.. events.Select(e => (byte)e.Precision)],
+            [.. events.Select(e => e.Fatalities)],
+            new Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>> { [EventTextField.Admin1] = new(() => admin1) });
+        return new EventTable("cached.csv", EventSource.Acled, "test layout", columns, () => events, [], events.Length, false, new Dictionary<string, int>(), []);
+    }
+
+    private static readonly ConflictEvent[] CachedEvents =
+    [
+        Ev("2019-04-02", 5, admin1: "Sirte"),
+        Ev("2019-04-09", 3, admin1: null),
+        Ev("2019-04-10", 7, DatePrecision.Month, admin1: "(not given)"),
+        Ev("2019-04-03", 1, admin1: "Sirte"),
+        Ev("2019-04-11", 2, admin1: "(not given)"),
+    ];
+
+    [Fact]
+    public void Columnar_split_merges_the_missing_value_with_a_value_named_like_it()
+    {
+        var table = Columnar(CachedEvents);
+        Assert.NotNull(table.Columns);
+        var split = IntensityCalculator.Split(table, IntensityOptions.Default, D("2019-04-01"), D("2019-04-14"), EventTextField.Admin1);
+        Assert.Equal(["(not given)", "Sirte"], split.Select(x => x.Name));
+        Assert.Equal([0.0, 2.0], split[0].Events);
+        Assert.Equal([0.0, 5.0], split[0].Fatalities);
+        Assert.Equal([0.0, 1.0], split[0].ImpreciseEvents);
+        Assert.Equal([0.0, 7.0], split[0].ImpreciseFatalities);
+        Assert.Equal([2.0, 0.0], split[1].Events);
+        Assert.Equal([6.0, 0.0], split[1].Fatalities);
+        Assert.Null(split[0].FatalitiesLow); // the cache holds no bands
+
+        var fromEvents = IntensityCalculator.Split(CachedEvents, IntensityOptions.Default, D("2019-04-01"), D("2019-04-14"), e => e.Admin1);
+        Assert.Equal(fromEvents.Select(x => (x.Name, x.Events, x.Fatalities, x.ImpreciseEvents, x.ImpreciseFatalities)), split.Select(x => (x.Name, x.Events, x.Fatalities, x.ImpreciseEvents, x.ImpreciseFatalities)));
+    }
+
+    [Fact]
+    public void Columnar_counting_is_used_for_the_band_only_spread_counts_from_the_events()
+    {
+        var table = Columnar(CachedEvents);
+        var band = IntensityCalculator.Compute(table, IntensityOptions.Default, D("2019-04-01"), D("2019-04-14"));
+        Assert.Equal([2.0, 2.0], band.Events);
+        Assert.Equal([6.0, 5.0], band.Fatalities);
+        Assert.Equal([0.0, 1.0], band.ImpreciseEvents);
+        Assert.Equal([0.0, 7.0], band.ImpreciseFatalities);
+
+        // April has 30 days: the month-dated event puts 7/30 in each of the two ISO weeks.
+        var spread = IntensityOptions.Default with { Imprecise = ImprecisePolicy.Spread };
+        var s = IntensityCalculator.Compute(table, spread, D("2019-04-01"), D("2019-04-14"));
+        Assert.Equal([2 + (7.0 / 30), 2 + (7.0 / 30)], s.Events);
+        Assert.Equal([0.0, 0.0], s.ImpreciseEvents);
+        var split = IntensityCalculator.Split(table, spread, D("2019-04-01"), D("2019-04-14"), EventTextField.Admin1);
+        Assert.Equal([7.0 / 30, 2 + (7.0 / 30)], split.Single(x => x.Name == "(not given)").Events);
+    }
 }
