@@ -259,4 +259,49 @@ public class EventStudyReferenceTests
         Assert.Null(none.Note);
         Assert.Null(EventStudy.Run(s, [Point("m", s.BinStarts[50])], CoverageOf(s), o)[0].Imprecise);
     }
+
+    [Fact]
+    public void A_point_whose_window_leaves_the_series_names_the_analysed_range()
+    {
+        var s = Series(BinUnit.IsoWeek, [.. Enumerable.Repeat(1.0, 30)], [.. Enumerable.Repeat(1.0, 30)]);
+        var r = EventStudy.Run(s, [Point("late", s.BinStarts[27])], CoverageOf(s), EventStudyOptions.Default)[0];
+        Assert.Equal("a window of 4 week bins each side of 2019-07-15 reaches outside the analysed range (2019-01-07..2019-08-04)", r.Note);
+        Assert.Equal((0, 0), (r.BinsBefore, r.BinsAfter));
+
+        var empty = new IntensitySeries("empty", BinUnit.IsoWeek, ImprecisePolicy.Band, [], [], [], [], [], null, null);
+        var coverage = new Coverage(Monday, Monday.AddDays(100));
+        var none = EventStudy.Run(empty, [Point("p", Monday.AddDays(50)), new StudyTarget("q", "q", Monday, Monday.AddDays(20), true)], coverage, EventStudyOptions.Default);
+        Assert.Equal("a window of 4 week bins each side of 2019-02-26 reaches outside the analysed range (no bins)", none[0].Note);
+        Assert.Equal("the period lies outside the analysed range", none[1].Note);
+    }
+
+    [Fact]
+    public void Period_edges_one_bin_long_ending_on_the_last_day_and_with_exactly_enough_bins_before()
+    {
+        var s = Series(BinUnit.IsoWeek, [.. Enumerable.Range(0, 60).Select(i => (double)(i % 4))], [.. Enumerable.Repeat(0.0, 60)]);
+        var coverage = CoverageOf(s);
+        StudyTarget[] targets =
+        [
+            new("one bin", "one bin", s.BinStarts[30].AddDays(1), s.BinStarts[30].AddDays(3), true),
+            new("to the end", "to the end", s.BinStarts[57], s.BinStarts[59].AddDays(6), true),
+            new("from bin 3", "from bin 3", s.BinStarts[3], s.BinStarts[5].AddDays(6), true),
+            new("before", "before", s.BinStarts[0].AddDays(-30), s.BinStarts[0].AddDays(-1), true),
+        ];
+        var r = EventStudy.Run(s, targets, new Coverage(s.BinStarts[0].AddDays(-60), coverage.Last), EventStudyOptions.Default);
+
+        Assert.Equal((1, 1), (r[0].BinsBefore, r[0].BinsAfter));
+        Assert.Equal((1.0, 2.0), (r[0].Events!.Before, r[0].Events!.After)); // bins 29 and 30: 29 % 4, 30 % 4
+        Assert.Equal(new StudyWindow(s.BinStarts[29], s.BinStarts[30].AddDays(-1), s.BinStarts[30], s.BinStarts[31].AddDays(-1)), r[0].Window);
+
+        Assert.NotNull(r[1].Events); // ends on the last day: not clipped
+        Assert.DoesNotContain("clipped", r[1].Note ?? "", StringComparison.Ordinal);
+        Assert.Equal(s.BinStarts[59].AddDays(6), r[1].Window!.AfterLast);
+
+        Assert.Equal((3, 3), (r[2].BinsBefore, r[2].BinsAfter)); // bins 0..2 before bins 3..5
+        Assert.Equal((1.0, 4.0 / 3), (r[2].Events!.Before, r[2].Events!.After));
+        Assert.Equal(s.BinStarts[0], r[2].Window!.BeforeFirst);
+
+        Assert.Equal("the period lies outside the analysed range", r[3].Note);
+        Assert.Null(r[3].Events);
+    }
 }
