@@ -12,7 +12,7 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 mutate_args=()
 for f in "${files[@]}"; do mutate_args+=(-m "$f"); done
-dotnet tool run dotnet-stryker -f stryker-config.json "${mutate_args[@]}" --output StrykerOutput/latest
+dotnet tool run dotnet-stryker -- -f stryker-config.json "${mutate_args[@]}" --output StrykerOutput/latest
 /usr/bin/python3 - StrykerOutput/latest/reports/mutation-report.json <<'PY'
 import json, sys
 from collections import Counter

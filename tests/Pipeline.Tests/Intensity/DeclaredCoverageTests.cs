@@ -321,4 +321,40 @@ public class DeclaredCoverageTests
         var file = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "data", "reference", "acled_countries.csv"));
         Assert.Equal(AcledCountries.Parse(file), AcledCountries.StartYears);
     }
+
+    [Fact]
+    public void Coverage_labels_and_the_span_of_events_with_end_dates()
+    {
+        Assert.Equal("inside coverage", Coverage.Label(CoverageStatus.Inside));
+        Assert.Equal("partly outside coverage", Coverage.Label(CoverageStatus.Partly));
+        Assert.Equal("outside coverage", Coverage.Label(CoverageStatus.Outside));
+        Assert.Equal(new Coverage(D("2011-01-05"), D("2011-03-01")), Coverage.Of([Ev("2011-02-01"), Ev("2011-01-05", end: "2011-03-01"), Ev("2011-01-20")]));
+        var ex = Assert.Throws<ArgumentException>(() => Coverage.Of([]));
+        Assert.StartsWith("no events: coverage is undefined", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("events", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData("2019-01-01", "2019-12-31", "2019-03-01", "2019-10-01")] // a wider query: the declared (generated) span bounds it
+    [InlineData("2019-04-01", "2019-06-30", "2019-04-01", "2019-06-30")] // a narrower query bounds it
+    [InlineData("2019-01-01", "2019-06-30", "2019-03-01", "2019-06-30")]
+    [InlineData("2019-04-01", "2019-12-31", "2019-04-01", "2019-10-01")]
+    public void Coverage_is_the_later_first_day_and_the_earlier_last_day_of_declared_and_queried(string from, string to, string first, string last)
+    {
+        var events = new[] { Ev("2019-03-01"), Ev("2019-10-01") };
+        var p = Provenance("ACLED", ("country", "Libya"), ("from", from), ("to", to));
+        var s = Source(Table("x.synthetic.csv", EventSource.Acled, true, events), p);
+        var c = DeclaredCoverage.For(s, events).Countries.Single();
+        Assert.Equal(new Coverage(D(first), D(last)), c.Span);
+        Assert.Equal("synthetic: generated for 2019-03-01 .. 2019-10-01 (the file's first and last date)", c.Declared);
+    }
+
+    [Fact]
+    public void An_acled_query_from_before_the_countrys_start_year_is_cut_to_it()
+    {
+        var events = new[] { Ev("2016-03-01", "Turkey") };
+        var p = Provenance("ACLED", ("country", "Turkey"), ("from", "2015-01-01"), ("to", "2016-06-30"));
+        var c = DeclaredCoverage.For(Source(Table("a.csv", EventSource.Acled, false, events), p), events).Countries.Single();
+        Assert.Equal(new Coverage(D("2016-01-01"), D("2016-06-30")), c.Span);
+    }
 }
