@@ -18,6 +18,18 @@ internal static class FigureParts
     /// <summary>A layout shape.</summary>
     public static Shape Shape(params (string Key, object Value)[] properties) => Set(new Shape(), properties);
 
+    /// <summary>The dotted vertical line named <c>zero</c> at x = 0 across the plot that marks "no change" on the forest and sensitivity charts.</summary>
+    public static Shape ZeroLine() => Shape(
+        ("name", "zero"),
+        ("type", "line"),
+        ("xref", "x"),
+        ("yref", "paper"),
+        ("x0", 0),
+        ("x1", 0),
+        ("y0", 0),
+        ("y1", 1),
+        ("line", Obj(("color", "rgb(90, 90, 90)"), ("width", 1), ("dash", "dot"))));
+
     /// <summary>A layout annotation.</summary>
     public static Annotation Annotation(params (string Key, object Value)[] properties) => Set(new Annotation(), properties);
 

@@ -95,21 +95,11 @@ public static class SensitivityChart
                 ("hoverinfo", "text")));
         }
 
-        var zero = FigureParts.Shape(
-            ("name", "zero"),
-            ("type", "line"),
-            ("xref", "x"),
-            ("yref", "paper"),
-            ("x0", 0),
-            ("x1", 0),
-            ("y0", 0),
-            ("y1", 1),
-            ("line", FigureParts.Obj(("color", "rgb(90, 90, 90)"), ("width", 1), ("dash", "dot"))));
         var layout = FigureParts.Layout(
             title,
             Math.Max(320, 140 + (16 * rows.Count)),
             synthetic,
-            [zero],
+            [FigureParts.ZeroLine()],
             [],
             ("xaxis", FigureParts.Obj(("title", FigureParts.Obj(("text", "mean events per bin: after (or inside) − before"))), ("zeroline", false))),
             ("yaxis", FigureParts.Obj(
