@@ -2,6 +2,7 @@ using Pipeline.Articles;
 
 namespace Pipeline.Tests.Articles;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class ArticleCatalogFolderTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pipeline-articles-" + Guid.NewGuid().ToString("N"));

@@ -2,6 +2,7 @@ using Pipeline.Articles;
 
 namespace Pipeline.Tests.Articles;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class ArticleRoundTripTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "pipeline-articles-rt-" + Guid.NewGuid().ToString("N"));

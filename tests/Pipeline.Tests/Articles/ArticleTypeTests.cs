@@ -3,6 +3,7 @@ using Pipeline.Events;
 
 namespace Pipeline.Tests.Articles;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ArticleTypeTests
 {
     private static readonly DateOnly Day = new(2019, 4, 4);

@@ -2,6 +2,7 @@ using Pipeline.Articles;
 
 namespace Pipeline.Tests.Articles;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ArticleValidationTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Pipeline.Tests.Articles;
 /// The catalog must describe the op-ed in our own words. These checks read the op-ed from
 /// ../shared/seeds; without it they pass vacuously on a workstation and fail on CI.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class OpEdCopyingTests
 {
     private const int WindowSize = 8;

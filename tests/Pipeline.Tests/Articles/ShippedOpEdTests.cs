@@ -3,6 +3,7 @@ using Pipeline.Events;
 
 namespace Pipeline.Tests.Articles;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ShippedOpEdTests
 {
     private static readonly Article OpEd = ArticleCatalog.LoadFile(ArticleTestPaths.ShippedOpEdFile);

@@ -1,4 +1,5 @@
 using Pipeline.Rendering;
+using Xunit.Sdk;
 
 namespace Pipeline.Tests.Browser;
 
@@ -6,8 +7,12 @@ namespace Pipeline.Tests.Browser;
 /// A fact that needs Debian Chromium: skipped with a reason when it is not installed on a developer machine,
 /// but never skipped under CI=true, where .ci/run installs it and its absence must fail the run.
 /// </summary>
-public sealed class BrowserFactAttribute : FactAttribute
+[TraitDiscoverer(CategoryTraitDiscoverer.TypeName, CategoryTraitDiscoverer.AssemblyName)]
+public sealed class BrowserFactAttribute : FactAttribute, ICategorizedTestAttribute
 {
+    /// <inheritdoc/>
+    public string Category => TestCategory.Browser;
+
     public BrowserFactAttribute()
     {
         if (PngRenderer.FindChromium() is null && !ChromiumRequired)

@@ -10,6 +10,7 @@ public sealed class ProcessEnvironmentCollection
 }
 
 [Collection(ProcessEnvironmentCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class ChromiumDiscoveryTests
 {
     [Fact]

@@ -1,6 +1,7 @@
 namespace Pipeline.Tests.Browser;
 
 [Collection(ChromiumCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class OfflinePageTests(ChromiumFixture chromium)
 {
     [BrowserFact]

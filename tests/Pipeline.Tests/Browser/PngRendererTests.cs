@@ -3,6 +3,7 @@ using Pipeline.Rendering;
 namespace Pipeline.Tests.Browser;
 
 [Collection(ChromiumCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class PngRendererTests
 {
     private const string TwoBoxes = """

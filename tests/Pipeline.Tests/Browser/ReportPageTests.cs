@@ -31,6 +31,7 @@ public sealed class DefaultReportFixture : IAsyncLifetime
 }
 
 [Collection(ChromiumCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixture report) : IClassFixture<DefaultReportFixture>
 {
     [BrowserFact]

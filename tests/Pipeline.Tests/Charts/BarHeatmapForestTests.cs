@@ -4,6 +4,7 @@ using static Pipeline.Tests.Charts.ChartSamples;
 
 namespace Pipeline.Tests.Charts;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class EventTypeChartTests
 {
     [Fact]
@@ -38,6 +39,7 @@ public class EventTypeChartTests
     }
 }
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class Admin1HeatmapChartTests
 {
     [Fact]
@@ -70,6 +72,7 @@ public class Admin1HeatmapChartTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Admin1HeatmapChart.Build(ByAdmin1(), synthetic: false, top: 0));
 }
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ForestChartTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Pipeline.Tests.Charts.ChartSamples;
 
 namespace Pipeline.Tests.Charts;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public partial class ChartOutputTests
 {
     public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest"];

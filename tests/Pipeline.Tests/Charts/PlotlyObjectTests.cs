@@ -3,6 +3,7 @@ using Pipeline.Charts;
 
 namespace Pipeline.Tests.Charts;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class PlotlyObjectTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static Pipeline.Tests.Charts.ChartSamples;
 
 namespace Pipeline.Tests.Charts;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class TimelineChartTests
 {
     [Fact]

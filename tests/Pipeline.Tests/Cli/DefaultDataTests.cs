@@ -5,6 +5,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Cli;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class DefaultDataTests
 {
     private static string DefaultFile => TestPaths.Project.DefaultEvents;

@@ -4,6 +4,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Cli;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class InspectCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);

@@ -3,6 +3,7 @@ using Pipeline.Tests.Reports;
 
 namespace Pipeline.Tests.Cli;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ReportCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);

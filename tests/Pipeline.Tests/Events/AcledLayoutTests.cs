@@ -3,6 +3,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Events;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class AcledLayoutTests
 {
     private static EventTable Load(string name) => EventLoader.Load(TestPaths.Events(name));

@@ -5,6 +5,7 @@ using static Pipeline.Tests.Events.ExcelWorkbook;
 namespace Pipeline.Tests.Events;
 
 /// <summary>ACLED Excel exports through <see cref="EventLoader.Load(string)"/>: fixtures written here with OpenXml, and the real 2017 file.</summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class ExcelLoaderTests : IDisposable
 {
     private static readonly object?[] Header2017 =

@@ -8,6 +8,7 @@ namespace Pipeline.Tests.Events;
 /// rejection names every physical line it swallowed, the quote that did it and the fix, so no line of the
 /// file is missing from the accounting.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class QuoteSpanTests
 {
     private static EventTable Load(string name) => EventLoader.Load(TestPaths.Events(name));

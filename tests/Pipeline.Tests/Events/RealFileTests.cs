@@ -7,6 +7,7 @@ namespace Pipeline.Tests.Events;
 /// Every CSV in ../shared/data/real (read in place, never copied). Row counts and fatality sums are the
 /// ones stated in each folder's SOURCE.md; first-row values were checked by hand against the files.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class RealFileTests
 {
     [RealDataTheory]

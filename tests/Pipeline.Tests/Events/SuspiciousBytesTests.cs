@@ -10,6 +10,7 @@ namespace Pipeline.Tests.Events;
 /// load with a located warning, and a file that is not CSV text at all (zip, Excel workbook, gzip, PDF,
 /// UTF-16 without a byte order mark, binary) is recognised by its first bytes and refused with what to do.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class SuspiciousBytesTests
 {
     private const string Header = "event_id_cnty,event_date,time_precision,event_type,actor1,country,notes,fatalities\n";

@@ -7,6 +7,8 @@ namespace Pipeline.Tests.Faults;
 /// staging left by a dead process is removed, a live process's is not, a failed write keeps the old file,
 /// and a device is written into rather than replaced.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Fault)]
+[Trait(TestCategory.Trait, TestCategory.Process)]
 public sealed class AtomicFileTests
 {
     private static int DeadProcessId()

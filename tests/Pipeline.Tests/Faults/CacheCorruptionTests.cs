@@ -9,6 +9,8 @@ namespace Pipeline.Tests.Faults;
 /// Both caches with a truncated or one-byte-altered file, at seeded positions, in the data and in the
 /// index/sidecar files: the result always equals a fresh load, and the damaged entry is reported and rebuilt.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Fault)]
+[Trait(TestCategory.Trait, TestCategory.Network)]
 public sealed class CacheCorruptionTests
 {
     private const int Seed = 8;

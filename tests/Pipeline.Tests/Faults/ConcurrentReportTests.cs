@@ -4,6 +4,7 @@ using Pipeline.Tests.Browser;
 namespace Pipeline.Tests.Faults;
 
 /// <summary>Two <c>pipeline report</c> processes writing side by side into sibling folders do not interfere.</summary>
+[Trait(TestCategory.Trait, TestCategory.Fault)]
 public sealed class ConcurrentReportTests
 {
     [Fact]

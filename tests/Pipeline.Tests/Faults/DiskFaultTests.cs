@@ -9,6 +9,7 @@ namespace Pipeline.Tests.Faults;
 /// without mount, read-only falls back to a folder under /sys (EPERM even for root) or chmod 0555, and a full
 /// disk to /dev/full for <c>synth</c>. Under CI=true every strategy must work.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Fault)]
 public sealed class DiskFaultTests
 {
     /// <summary>A small file as synth writes it (header and one row with the generator's source marker), so synth may replace it.</summary>

@@ -12,6 +12,8 @@ namespace Pipeline.Tests.Faults;
 /// vacuously. The report child is parked deterministically (its browser never answers); the notebook child is
 /// caught while its temporary file exists, and a kill that came too late is retried with more to write.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
+[Trait(TestCategory.Trait, TestCategory.Fault)]
 public sealed class InterruptedWriteTests(ITestOutputHelper log)
 {
     private const int Attempts = 3;

@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Faults;
 /// ones no longer produced, and leave everything else in the folder (a nested report, executed notebooks,
 /// a user's notes, links) untouched; a killed commit is finished by the next run and flagged by verify.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Fault)]
 public sealed class OwnedOutputTests
 {
     /// <summary>Writes a small PNG-named file per chart, so stale-PNG handling is tested without a browser.</summary>

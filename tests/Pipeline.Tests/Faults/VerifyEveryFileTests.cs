@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Faults;
 /// Runs in the notebook collection because <c>pipeline run</c> moves the process's current folder.
 /// </summary>
 [Collection(NotebookCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Fault)]
 public sealed class VerifyEveryFileTests
 {
     private const int Seed = 8;

@@ -8,6 +8,7 @@ using Pipeline.Reports;
 namespace Pipeline.Tests.Fetch;
 
 /// <summary>The ACLED client against a loopback server speaking ACLED's API shapes.</summary>
+[Trait(TestCategory.Trait, TestCategory.Network)]
 public sealed class AcledFetchTests : IDisposable
 {
     private static readonly AcledQuery Libya = new("Libya", new DateOnly(2019, 6, 1), new DateOnly(2020, 12, 31));

@@ -14,6 +14,7 @@ public sealed class EnvironmentVariablesCollection
 
 /// <summary><c>pipeline fetch</c> end to end against loopback servers, then <c>pipeline report</c> on the result.</summary>
 [Collection(EnvironmentVariablesCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Network)]
 public sealed class FetchCommandTests : IDisposable
 {
     private readonly FakeAcledApi api = new();

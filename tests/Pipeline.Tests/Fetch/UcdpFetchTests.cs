@@ -8,6 +8,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.Fetch;
 
 /// <summary>The UCDP GED client: the paged API with its token header, and the versioned CSV archive.</summary>
+[Trait(TestCategory.Trait, TestCategory.Network)]
 public sealed class UcdpFetchTests : IDisposable
 {
     private const string Token = "ucdp-token-5e1f0c";

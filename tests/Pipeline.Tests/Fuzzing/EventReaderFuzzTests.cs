@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Fuzzing;
 /// BOMs inserted, line ends turned into lone CRs, lines duplicated. Every case must end in located
 /// rejections or one clear file-level error, never an unhandled exception, with no row unaccounted for.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class EventReaderFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultCases = 6000;

@@ -9,6 +9,7 @@ namespace Pipeline.Tests.Fuzzing;
 /// clear error, and the two size limits (<see cref="EventLoadOptions.MaxRecordBytes"/>, 1 MiB, and
 /// <see cref="EventLoadOptions.MaxColumns"/>, 1,000) keep memory bounded whatever the file holds.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class HostileFileTests
 {
     private const string Header = "event_id_cnty,event_date,time_precision,event_type,actor1,country,notes,fatalities\n";

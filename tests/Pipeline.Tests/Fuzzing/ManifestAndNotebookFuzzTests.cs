@@ -9,6 +9,7 @@ namespace Pipeline.Tests.Fuzzing;
 /// notebooks (.ipynb JSON and .dib text, what <c>pipeline run</c> reads first). A damaged file must give a
 /// result or one clear error naming the file, never an unhandled exception.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class ManifestAndNotebookFuzzTests
 {
     private const int ManifestCases = 2000;

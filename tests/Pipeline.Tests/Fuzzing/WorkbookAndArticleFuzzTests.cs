@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Fuzzing;
 /// invariant is the same: a result, located rejections, or one clear error naming the file; never an
 /// unhandled exception.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class WorkbookAndArticleFuzzTests
 {
     private const int WorkbookCases = 300;

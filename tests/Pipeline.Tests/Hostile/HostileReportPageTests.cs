@@ -29,6 +29,8 @@ public sealed class HostileReportFixture : IAsyncLifetime
 /// shown, then no dialog, no script from data run, no element injected, and every payload visible as text.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Browser)]
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class HostileReportPageTests(ChromiumFixture chromium, HostileReportFixture report) : IClassFixture<HostileReportFixture>
 {
     /// <summary>Shows every hover label of every chart (where Plotly parses its label markup), one point at a time.</summary>

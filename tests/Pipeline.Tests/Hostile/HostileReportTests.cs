@@ -4,6 +4,7 @@ using Pipeline.Tests.Synthetic;
 namespace Pipeline.Tests.Hostile;
 
 /// <summary>The hostile report's files, without a browser: formulas neutralised, controls shown, payloads kept as text.</summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class HostileReportTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Pipeline.Tests.Hostile;
 /// and a report never replaces a folder that is not an earlier report (so <c>--out .</c> or a home folder
 /// cannot be wiped).
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public sealed class OutputPathTests
 {
     public static TheoryData<string> UnsafeIds => new(UnsafeIdList);

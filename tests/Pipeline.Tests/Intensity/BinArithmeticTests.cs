@@ -7,6 +7,7 @@ namespace Pipeline.Tests.Intensity;
 /// Bin arithmetic and the placebo formulas at their edges (issue 14: the mutation-testing survivors): every
 /// assertion here fails under some planted bug in <see cref="Bins"/> or <see cref="PlaceboInference"/>.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class BinArithmeticTests
 {
     private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.Intensity;
 
 /// <summary>Declared coverage per source and country, and what makes an input file a source (issue 14 part 4).</summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class DeclaredCoverageTests
 {
     private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);

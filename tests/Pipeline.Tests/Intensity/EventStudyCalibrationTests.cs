@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Intensity;
 /// for several kinds of null series and the mention layouts the report uses, and its power when an effect of
 /// known size is planted. Every draw is seeded; the rows go to the README's calibration and power tables.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Simulation)]
 public class EventStudyCalibrationTests
 {
     /// <summary>Null series per kind; each gives one single-point study, one single-period study and the catalog's mentions.</summary>

@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Intensity;
 /// edges the random series rarely hit: weekday-matched day placebos, the count of non-overlapping windows, the
 /// minimums taken inclusively, clipped periods and the imprecise band's inclusive ends.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class EventStudyReferenceTests
 {
     private static readonly DateOnly Monday = new(2019, 1, 7);

@@ -3,6 +3,7 @@ using Pipeline.Statistics;
 
 namespace Pipeline.Tests.Intensity;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class EventStudyTests
 {
     private static readonly DateOnly Monday = new(2019, 1, 7);

@@ -8,6 +8,7 @@ namespace Pipeline.Tests.Intensity;
 /// Range edges, spread shares and fatality bands of <see cref="IntensityCalculator"/> (issue 14: the
 /// mutation-testing survivors): exact values that move under an off-by-one or a swapped field.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class IntensityEdgeTests
 {
     private static DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);

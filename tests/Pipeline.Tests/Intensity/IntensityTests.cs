@@ -3,6 +3,7 @@ using Pipeline.Intensity;
 
 namespace Pipeline.Tests.Intensity;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class IntensityTests
 {
     private static ConflictEvent Ev(string date, int deaths = 0, DatePrecision p = DatePrecision.Day, HarmonisedEventType type = HarmonisedEventType.Battles, string? actor1 = "Actor A", string? admin1 = "Tripoli", int? low = null, int? high = null, string country = "Libya") => new()

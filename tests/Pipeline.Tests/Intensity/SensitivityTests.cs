@@ -9,6 +9,7 @@ namespace Pipeline.Tests.Intensity;
 /// Window edges, the imprecise band, the pre-trend check, the sensitivity table (sign flags and "not computable"
 /// cells), the events behind each window, and the generated imprecise-dates sentence.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class SensitivityTests
 {
     private static readonly DateOnly Monday = new(2019, 1, 7);

@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Notebooks;
 /// <c>.dib</c>: each finding is asserted here, so a version that fixes them makes this test fail and says the switch
 /// is due. The same inputs through <see cref="NotebookFile"/> keep what Documents loses.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class DocumentsLimitTests
 {
     private static KernelInfoCollection Kernels()

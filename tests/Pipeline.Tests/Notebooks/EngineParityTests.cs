@@ -19,6 +19,8 @@ namespace Pipeline.Tests.Notebooks;
 /// nbclient's copy, counters in pipeline run's, which makes its output deterministic).
 /// </remarks>
 [Collection(NotebookCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Kernel)]
+[Trait(TestCategory.Trait, TestCategory.Process)]
 public sealed partial class EngineParityTests(ITestOutputHelper log)
 {
     private const string KernelRunner = KernelFactAttribute.NbclientExecute + """

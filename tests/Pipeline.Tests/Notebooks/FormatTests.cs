@@ -8,7 +8,7 @@ namespace Pipeline.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public class FormatTests
 {
-    [Fact]
+    [Trait(TestCategory.Trait, TestCategory.Unit)]    [Fact]
     public void Format_is_chosen_by_extension()
     {
         Assert.Equal(NotebookFormat.Ipynb, NotebookFile.FormatOf("a/b.IPYNB"));
@@ -17,6 +17,7 @@ public class FormatTests
         Assert.Contains("unknown notebook extension '.txt'", ex.Message);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void Ipynb_source_may_be_a_string_or_a_list_and_unknown_metadata_is_kept()
     {
@@ -37,6 +38,7 @@ public class FormatTests
         Assert.Equal("""["var a = 1;\n","var b = 2;"]""", written["cells"]![0]!["source"]!.ToJsonString());
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void Writer_uses_sorted_keys_one_space_indent_and_a_final_newline()
     {
@@ -46,6 +48,7 @@ public class FormatTests
         Assert.DoesNotContain("\r", text);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void Missing_or_duplicate_cell_ids_get_stable_ids_from_position_and_text()
     {
@@ -66,6 +69,7 @@ public class FormatTests
         Assert.NotEqual(Ids(NotebookFile.ToIpynb(doc))[0], Ids(NotebookFile.ToIpynb(doc with { Cells = [cells[0] with { Source = "var a = 2;" }] }))[0]);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void Dib_reads_meta_header_kernel_separators_and_tags_comment()
     {
@@ -78,6 +82,7 @@ public class FormatTests
         Assert.Equal(".net-csharp", (string)doc.Metadata["kernelspec"]!["name"]!);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void Unreadable_notebooks_give_a_format_error_naming_the_file()
     {
@@ -116,6 +121,7 @@ public class FormatTests
         Assert.NotEqual("", NbformatErrors(path));
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void Html_escapes_sources_markdown_and_text_outputs()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Sdk;
 
 namespace Pipeline.Tests.Notebooks;
 
@@ -7,8 +8,12 @@ namespace Pipeline.Tests.Notebooks;
 /// .NET Interactive kernel registered as <c>.net-csharp</c>: skipped with a reason on a developer machine without them,
 /// never skipped under CI=true, where .ci/run installs both and their absence must fail the run.
 /// </summary>
-public sealed class KernelFactAttribute : FactAttribute
+[TraitDiscoverer(CategoryTraitDiscoverer.TypeName, CategoryTraitDiscoverer.AssemblyName)]
+public sealed class KernelFactAttribute : FactAttribute, ICategorizedTestAttribute
 {
+    /// <inheritdoc/>
+    public string Category => TestCategory.Kernel;
+
     private static readonly Lazy<string?> Missing = new(FindMissing);
 
     public KernelFactAttribute()
@@ -66,8 +71,12 @@ public sealed class KernelFactAttribute : FactAttribute
 }
 
 /// <summary>A theory that starts the kernel: skipped and run as <see cref="KernelFactAttribute"/> is.</summary>
-public sealed class KernelTheoryAttribute : TheoryAttribute
+[TraitDiscoverer(CategoryTraitDiscoverer.TypeName, CategoryTraitDiscoverer.AssemblyName)]
+public sealed class KernelTheoryAttribute : TheoryAttribute, ICategorizedTestAttribute
 {
+    /// <inheritdoc/>
+    public string Category => TestCategory.Kernel;
+
     public KernelTheoryAttribute()
     {
         Skip = KernelFactAttribute.SkipReason();

@@ -12,6 +12,9 @@ namespace Pipeline.Tests.Notebooks;
 /// cell that times out fails the run (nbclient raises), so no output is silently lost.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
+[Trait(TestCategory.Trait, TestCategory.Browser)]
+[Trait(TestCategory.Trait, TestCategory.Kernel)]
+[Trait(TestCategory.Trait, TestCategory.Process)]
 public sealed class KernelParityTests(ChromiumFixture chromium)
 {
     private const string Runner = KernelFactAttribute.NbclientExecute + """

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Notebooks;
 using Pipeline.Tests.Support;
+using Xunit.Sdk;
 
 namespace Pipeline.Tests.Notebooks;
 
@@ -74,8 +75,12 @@ internal static class NotebookTestSupport
 /// A fact that needs <c>/usr/bin/python3</c> with nbformat: skipped with the reason on a machine without it, but
 /// run (and failing) under CI=true, where <c>.ci/run</c> installs python3-nbformat.
 /// </summary>
-public sealed class NbformatFactAttribute : FactAttribute
+[TraitDiscoverer(CategoryTraitDiscoverer.TypeName, CategoryTraitDiscoverer.AssemblyName)]
+public sealed class NbformatFactAttribute : FactAttribute, ICategorizedTestAttribute
 {
+    /// <inheritdoc/>
+    public string Category => TestCategory.Kernel;
+
     public NbformatFactAttribute()
     {
         if (!TestPaths.RealDataRequired && !NotebookTestSupport.NbformatAvailable())

@@ -32,6 +32,7 @@ public class ParameterTests
         Assert.True(Cell(r, 2).HasTag("parameters"));
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public async Task Unknown_parameter_is_an_error_listing_the_known_ones()
     {
@@ -40,6 +41,7 @@ public class ParameterTests
         Assert.Contains("greeting, count, ratio, loud, day, seed", ex.Message);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public async Task Value_of_the_wrong_type_is_an_error_naming_the_parameter_and_type()
     {
@@ -49,6 +51,7 @@ public class ParameterTests
         Assert.Contains("a date (yyyy-MM-dd)", ex.Message);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public async Task Parameters_to_a_notebook_without_a_parameters_cell_are_an_error()
     {

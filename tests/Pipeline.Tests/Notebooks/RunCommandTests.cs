@@ -165,6 +165,7 @@ public class RunCommandTests
         Assert.Equal(["other.ipynb", "throws.manifest.json"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Theory]
     [InlineData("unknown-parameter", "unknown parameter 'nope'")]
     [InlineData("missing-notebook", "file not found")]
@@ -202,6 +203,7 @@ public class RunCommandTests
         Assert.Equal("salut", manifest.Parameters["greeting"]);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void A_parameter_file_that_is_not_a_mapping_is_an_input_error_naming_it()
     {

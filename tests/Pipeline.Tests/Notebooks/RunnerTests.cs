@@ -91,6 +91,7 @@ public class RunnerTests
         Assert.IsType<ErrorOutput>(Cell(r, 1).Outputs[^1]);
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public async Task Cancellation_stops_the_run()
     {
@@ -99,6 +100,7 @@ public class RunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new NotebookRunner().RunFileAsync(Fixture("shared-state.ipynb"), cts.Token));
     }
 
+    [Trait(TestCategory.Trait, TestCategory.Unit)]
     [Fact]
     public void No_cell_time_limit_unless_one_is_given()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Pipeline.Cli;
 using Pipeline.Tests.Support;
+using Xunit.Sdk;
 
 namespace Pipeline.Tests.Performance;
 
@@ -9,6 +10,7 @@ namespace Pipeline.Tests.Performance;
 /// Runs the benchmark at 20,000 rows, one run per engine: a check that every engine counts the same valid
 /// rows per week, not a timing test (no time is asserted).
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Process)]
 public sealed class BenchSmokeTests
 {
     [BenchFact]
@@ -80,8 +82,12 @@ public sealed class BenchSmokeTests
 /// A fact that needs the built benchmark project (built with the solution). Skipped with a reason when it is
 /// missing on a developer machine; under CI=true it runs and fails, since DuckDB is a NuGet package and must work.
 /// </summary>
-public sealed class BenchFactAttribute : FactAttribute
+[TraitDiscoverer(CategoryTraitDiscoverer.TypeName, CategoryTraitDiscoverer.AssemblyName)]
+public sealed class BenchFactAttribute : FactAttribute, ICategorizedTestAttribute
 {
+    /// <inheritdoc/>
+    public string Category => TestCategory.Process;
+
     public BenchFactAttribute()
     {
         if (!File.Exists(BenchDll) && !TestPaths.RealDataRequired)

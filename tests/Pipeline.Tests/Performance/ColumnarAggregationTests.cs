@@ -4,6 +4,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Performance;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class ColumnarAggregationTests
 {
     private static string DefaultFile => TestPaths.Project.DefaultEvents;

@@ -3,6 +3,7 @@ using Pipeline.Events;
 
 namespace Pipeline.Tests.Performance;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class DateParsingTests
 {
     public static TheoryData<string> Cells() =>

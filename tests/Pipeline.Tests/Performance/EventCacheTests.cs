@@ -3,6 +3,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Performance;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class EventCacheTests
 {
     public static TheoryData<string> LoadableFixtures() =>

@@ -4,6 +4,7 @@ using Pipeline.Synthetic;
 
 namespace Pipeline.Tests.Performance;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class ParallelLoadingTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Properties;
 /// old type names harmonised (crosswalk in <see cref="EventTaxonomy"/>), <c>ally_actor_*</c> read as
 /// <c>assoc_actor_*</c>, <c>data_id</c> as the id when <c>event_id_cnty</c> is empty.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public class AcledRoundTripProperties
 {
     private const ulong Seed = 1234;

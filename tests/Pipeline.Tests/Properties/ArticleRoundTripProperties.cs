@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Properties;
 /// addresses and access dates) are written with <see cref="ArticleJsonWriter"/> and read back through
 /// <see cref="ArticleCatalog"/> unchanged.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public class ArticleRoundTripProperties
 {
     private const ulong Seed = 2020_01_03;

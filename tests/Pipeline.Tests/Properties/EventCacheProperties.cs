@@ -10,6 +10,7 @@ namespace Pipeline.Tests.Properties;
 /// counted from its columns, the intensity series (every bin unit) and the per-field splits equal those
 /// counted from the events.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public class EventCacheProperties
 {
     private const ulong Seed = 9090;

@@ -10,6 +10,7 @@ namespace Pipeline.Tests.Properties;
 /// every bin unit and both imprecise policies. Reordering the targets only reorders the results, since the
 /// placebo windows leave out the windows of every target whatever their order.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public class EventStudyProperties
 {
     private const ulong Seed = 20200103;

@@ -7,6 +7,7 @@ namespace Pipeline.Tests.Properties;
 /// Aggregation invariants of <see cref="IntensityCalculator"/> on random events (ACLED-like single dates and
 /// UCDP-like ranges with fatality bands, every precision, some outside the range), for every <see cref="BinUnit"/>.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public class IntensityProperties
 {
     private const ulong Seed = 77;

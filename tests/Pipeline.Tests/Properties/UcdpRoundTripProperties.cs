@@ -11,6 +11,7 @@ namespace Pipeline.Tests.Properties;
 /// <c>type_of_violence</c> to the harmonised type and original name, sides to actors, best/low/high to
 /// fatalities and band, <c>date_end</c> kept only when it differs from <c>date_start</c>.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Property)]
 public class UcdpRoundTripProperties
 {
     private const ulong Seed = 4321;

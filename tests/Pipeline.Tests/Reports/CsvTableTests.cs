@@ -2,6 +2,7 @@ using Pipeline.Reports;
 
 namespace Pipeline.Tests.Reports;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class CsvTableTests
 {
     [Theory]

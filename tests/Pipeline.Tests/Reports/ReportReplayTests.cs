@@ -3,6 +3,7 @@ using Pipeline.Reports;
 
 namespace Pipeline.Tests.Reports;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ReportReplayTests
 {
     [Fact]

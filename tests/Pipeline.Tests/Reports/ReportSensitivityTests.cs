@@ -4,6 +4,7 @@ using Pipeline.Reports;
 namespace Pipeline.Tests.Reports;
 
 /// <summary>The report's sensitivity table, window events and page section on the default (synthetic) data.</summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ReportSensitivityTests
 {
     private static readonly Lazy<ReportAnalysis> Default = new(() => ReportAnalysis.Run(ReportRun.Inputs()));

@@ -5,6 +5,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Reports;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ReportWriterTests
 {
     [Fact]

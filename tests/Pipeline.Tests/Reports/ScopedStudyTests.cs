@@ -6,6 +6,7 @@ using Pipeline.Statistics;
 
 namespace Pipeline.Tests.Reports;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ScopedStudyTests
 {
     private static readonly Lazy<ReportAnalysis> Default = new(() => ReportAnalysis.Run(ReportRun.Inputs()));

@@ -6,6 +6,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.Reports;
 
 /// <summary>Each input file analysed apart and shown side by side, never summed (issue 14 part 3).</summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public class SourcesApartTests
 {
     private const string Ucdp = "ucdp-ged-libya/conflict_libya.csv";

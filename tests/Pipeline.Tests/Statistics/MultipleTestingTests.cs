@@ -4,7 +4,8 @@ using Pipeline.Statistics;
 
 namespace Pipeline.Tests.Statistics;
 
-public class MultipleTestingTests(ITestOutputHelper output)
+[Trait(TestCategory.Trait, TestCategory.Unit)]
+public class MultipleTestingTests
 {
     [Fact]
     public void Holm_matches_R_p_adjust_on_a_hand_computed_example()
@@ -65,7 +66,12 @@ public class MultipleTestingTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => MultipleTesting.Holm([0.1, bad]));
         Assert.Throws<ArgumentOutOfRangeException>(() => MultipleTesting.BenjaminiHochberg([0.1, bad]));
     }
+}
 
+/// <summary>Holm against a known global null: a simulation, so it runs outside the fast unit set.</summary>
+[Trait(TestCategory.Trait, TestCategory.Simulation)]
+public class MultipleTestingSimulationTests(ITestOutputHelper output)
+{
     [Fact]
     public void Under_the_global_null_Holm_keeps_the_family_wise_error_of_placebo_p_values_near_5_percent()
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Tests.Support;
 
 /// <summary>The README tables the calibration suite writes.</summary>
@@ -26,8 +28,9 @@ internal static class Calibration
             ? dir
             : Path.Combine(TestPaths.RepoRoot, "tests", "Pipeline.Tests", "TestResults", "calibration");
 
-    /// <summary>Records one row: its column headers, its place in the table and its cells.</summary>
-    public static void Record(CalibrationTable table, int order, IReadOnlyList<string> header, IReadOnlyList<string> cells)
+    /// <summary>Records one row: its column headers, its place in the table and its cells (owned by the calling test, as in <see cref="Reliability.Record"/>).</summary>
+    public static void Record(CalibrationTable table, int order, IReadOnlyList<string> header, IReadOnlyList<string> cells,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
         if (header.Count != cells.Count)
         {
@@ -35,6 +38,6 @@ internal static class Calibration
         }
 
         var name = table.ToString().ToLowerInvariant();
-        Rows.Write($"{name}-{order:D4}.json", new Dictionary<string, object> { ["table"] = name, ["order"] = order, ["header"] = header, ["cells"] = cells });
+        Rows.Write($"{name}-{order:D4}.json", new Dictionary<string, object> { ["table"] = name, ["order"] = order, ["header"] = header, ["cells"] = cells }, RowFolder.TestName(callerFile, callerMember));
     }
 }

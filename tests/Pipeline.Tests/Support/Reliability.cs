@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.Tests.Support;
 
 /// <summary>The areas of the README's reliability table, in the order they are listed.</summary>
@@ -31,7 +33,8 @@ internal static class Reliability
     /// <paramref name="cases"/> what the inputs were, <paramref name="perRun"/> how many seeds or iterations
     /// one CI run tries, and <paramref name="result"/> the counted outcome.
     /// </summary>
-    public static void Record(ReliabilityArea area, string check, string cases, string perRun, string result)
+    public static void Record(ReliabilityArea area, string check, string cases, string perRun, string result,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
         var row = new Dictionary<string, object>
         {
@@ -42,7 +45,7 @@ internal static class Reliability
             ["per_run"] = perRun,
             ["result"] = result,
         };
-        Rows.Write($"{(int)area}-{Slug(check)}.json", row);
+        Rows.Write($"{(int)area}-{Slug(check)}.json", row, RowFolder.TestName(callerFile, callerMember));
     }
 
     private static string Title(ReliabilityArea area) => area switch

@@ -4,6 +4,7 @@ using Pipeline.Synthetic;
 
 namespace Pipeline.Tests.Synthetic;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class SyntheticAcledGeneratorTests(DefaultSyntheticData data) : IClassFixture<DefaultSyntheticData>
 {
     private const string Layout2023Header =
