@@ -34,8 +34,6 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ReliabilityCommand.Create(stdout, stderr));
-        root.Subcommands.Add(CalibrationCommand.Create(stdout, stderr));
 
         var parse = root.Parse(RunCommand.JoinParameterPairs(args));
         try

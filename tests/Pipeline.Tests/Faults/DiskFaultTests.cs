@@ -44,7 +44,8 @@ public sealed class DiskFaultTests
         Reliability.Record(ReliabilityArea.Faults, "full disk",
             mount is not null ? "`report --no-png` and `synth` writing to a 256 KiB tmpfs (a previous file on it)" : "`synth` writing to /dev/full (no tmpfs could be mounted on this machine)",
             $"{outcomes.Count} commands",
-            $"{outcomes.Count(o => o.Clear)}/{outcomes.Count} exit 1 with one line naming the path and what to do, no stack trace, previous file intact, no staging left");
+            $"{outcomes.Count(o => o.Clear)}/{outcomes.Count} exit 1 with one line naming the path and what to do, no stack trace, previous file intact, no staging left",
+            fallback: mount is null ? $"no tmpfs could be mounted ({why})" : null);
         Assert.True(mount is not null || File.Exists("/dev/full"), strategy);
         Assert.All(outcomes, o => Assert.True(o.Clear, $"{o.Command}: {o.Detail}"));
         Assert.Equal(mount is null ? 1 : 2, outcomes.Count);
@@ -70,7 +71,8 @@ public sealed class DiskFaultTests
                     () => ChildCli.Run(temp.Path, "run", NotebookTestSupport.Fixture("parameters.ipynb"), "-o", Path.Combine(root!, "nb", "p.ipynb"))),
             };
             Reliability.Record(ReliabilityArea.Faults, "read-only output folder", $"`report --no-png`, `synth` and `run` (child process) writing into {(root!.StartsWith("/sys/", StringComparison.Ordinal) ? "sysfs, where even root cannot create files (no tmpfs could be mounted)" : reason == "read-only" ? "a read-only tmpfs" : "a folder without write permission (no tmpfs could be mounted)")}", $"{outcomes.Count} commands",
-                $"{outcomes.Count(o => o.Clear)}/{outcomes.Count} exit 1 with one line naming the path and what to do, no stack trace, nothing written");
+                $"{outcomes.Count(o => o.Clear)}/{outcomes.Count} exit 1 with one line naming the path and what to do, no stack trace, nothing written",
+                fallback: reason == "read-only" ? null : $"no tmpfs could be mounted ({reason})");
             Assert.All(outcomes, o => Assert.True(o.Clear, $"{o.Command}: {o.Detail}"));
         }
         finally

@@ -13,3 +13,15 @@ internal static class CliRun
         return (code, o.ToString(), e.ToString());
     }
 }
+
+/// <summary>Runs the developer tools (<c>tests/Pipeline.DevTools</c>) in-process with captured output.</summary>
+internal static class DevToolsRun
+{
+    public static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = Pipeline.DevTools.DevToolsApp.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+}

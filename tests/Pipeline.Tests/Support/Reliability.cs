@@ -33,7 +33,7 @@ internal static class Reliability
     /// <paramref name="cases"/> what the inputs were, <paramref name="perRun"/> how many seeds or iterations
     /// one CI run tries, and <paramref name="result"/> the counted outcome.
     /// </summary>
-    public static void Record(ReliabilityArea area, string check, string cases, string perRun, string result,
+    public static void Record(ReliabilityArea area, string check, string cases, string perRun, string result, string? fallback = null,
         [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
         var row = new Dictionary<string, object>
@@ -45,6 +45,11 @@ internal static class Reliability
             ["per_run"] = perRun,
             ["result"] = result,
         };
+        if (fallback is not null)
+        {
+            row["fallback"] = fallback;
+        }
+
         Rows.Write($"{(int)area}-{Slug(check)}.json", row, RowFolder.TestName(callerFile, callerMember));
     }
 
