@@ -1,6 +1,6 @@
 namespace Pipeline.Tests.DevTools;
 
-/// <summary><c>pipeline calibration</c>: the README's calibration and power tables come from the rows the calibration suite recorded.</summary>
+/// <summary>the DevTools <c>calibration</c> command: the README's calibration and power tables come from the rows the calibration suite recorded.</summary>
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class CalibrationCommandTests
 {

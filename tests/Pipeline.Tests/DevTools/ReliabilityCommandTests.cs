@@ -1,6 +1,6 @@
 namespace Pipeline.Tests.DevTools;
 
-/// <summary><c>pipeline reliability</c>: the README table is written from the rows the tests recorded, and <c>--check</c> catches a stale one.</summary>
+/// <summary>the DevTools <c>reliability</c> command: the README table is written from the rows the tests recorded, and <c>--check</c> catches a stale one.</summary>
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class ReliabilityCommandTests
 {

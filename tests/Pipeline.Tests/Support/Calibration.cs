@@ -15,7 +15,7 @@ internal enum CalibrationTable
 /// <summary>
 /// Rows of the README's calibration and power tables, each written by the test that measured it (to
 /// <c>tests/Pipeline.Tests/TestResults/calibration/</c>, or <c>$PIPELINE_CALIBRATION_DIR</c>), and turned
-/// into the tables by <c>pipeline calibration</c>, as <see cref="Reliability"/> does for its table. Every
+/// into the tables by the DevTools <c>calibration</c> command, as <see cref="Reliability"/> does for its table. Every
 /// draw is seeded and nothing is timed, so the rows are the same on every machine.
 /// </summary>
 internal static class Calibration

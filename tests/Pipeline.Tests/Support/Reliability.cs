@@ -14,7 +14,7 @@ internal enum ReliabilityArea
 /// <summary>
 /// Rows of the README's reliability table, each written by the test that measured it (to
 /// <c>tests/Pipeline.Tests/TestResults/reliability/</c>, or <c>$PIPELINE_RELIABILITY_DIR</c>), and turned
-/// into the table by <c>pipeline reliability</c>. A test records what it actually counted before it asserts,
+/// into the table by the DevTools <c>reliability</c> command. A test records what it actually counted before it asserts,
 /// so a failing run records its failure too. Nothing here is machine-dependent (no timings), so the table
 /// is the same on every machine for the same seeds.
 /// </summary>
