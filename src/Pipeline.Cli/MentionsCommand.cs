@@ -57,6 +57,11 @@ internal static class MentionsCommand
                     $"  paragraph {e.Paragraph}, characters {e.Offset}..{e.Offset + e.Length}: {e.Form}, {e.Kind.ToString().ToLowerInvariant()} {e.SpanStart:yyyy-MM-dd}..{e.SpanEnd:yyyy-MM-dd} ({e.Precision.ToString().ToLowerInvariant()}), confidence {e.Confidence:0.00}"));
             }
 
+            foreach (var (paragraph, offset, length) in DateExpressionFinder.AmbiguousNumericDates(text.Paragraphs, day))
+            {
+                stderr.WriteLine($"note: {path}: paragraph {paragraph}, characters {offset}..{offset + length}: a numeric date that reads as day/month or month/day; not proposed, add it by hand if the article's convention is clear");
+            }
+
             if (found.Count == 0)
             {
                 stderr.WriteLine($"note: {path}: no dated expressions found in {text.Paragraphs.Count} paragraph(s); the draft has no mentions. Add any the rules missed by hand.");

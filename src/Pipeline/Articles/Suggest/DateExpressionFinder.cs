@@ -103,6 +103,30 @@ public static partial class DateExpressionFinder
         return result;
     }
 
+    /// <summary>
+    /// Numeric dates <see cref="Find"/> leaves out because day and month could be swapped (<c>3/1/2020</c>): paragraph,
+    /// offset and length of each, so the caller can say so instead of dropping them silently.
+    /// </summary>
+    public static IReadOnlyList<(int Paragraph, int Offset, int Length)> AmbiguousNumericDates(IReadOnlyList<string> paragraphs, DateOnly published)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var result = new List<(int, int, int)>();
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            foreach (Match m in NumericDate().Matches(paragraphs[i]))
+            {
+                var year = Int(m.Groups["year"]);
+                if (PlausibleYear(year, published) && ReadNumericDate(m, i + 1, published) is null
+                    && SafeDate(year, Int(m.Groups["b"]), Int(m.Groups["a"])) is not null && SafeDate(year, Int(m.Groups["a"]), Int(m.Groups["b"])) is not null)
+                {
+                    result.Add((i + 1, m.Index, m.Length));
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The dated expressions in one paragraph (numbered <paramref name="paragraph"/>).</summary>
     public static IReadOnlyList<DateExpression> FindIn(string text, int paragraph, DateOnly published)
     {

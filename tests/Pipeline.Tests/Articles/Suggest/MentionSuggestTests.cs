@@ -73,6 +73,21 @@ public sealed class MentionSuggestTests : IDisposable
     }
 
     [Fact]
+    public void Ambiguous_numeric_dates_are_not_proposed_but_reported()
+    {
+        string[] paragraphs = ["Stamped 3/1/2020, then 13/1/2020, then 5/5/2020 and 1/13/2020.", "Nothing 40/40/2020 here."];
+        var found = DateExpressionFinder.Find(paragraphs, Today);
+        Assert.Equal([new DateOnly(2020, 1, 13), new DateOnly(2020, 5, 5), new DateOnly(2020, 1, 13)], found.Select(f => f.SpanStart));
+        Assert.Equal([(1, 8, 8)], DateExpressionFinder.AmbiguousNumericDates(paragraphs, Today));
+
+        var file = Path.Combine(folder, "numeric.txt");
+        File.WriteAllText(file, paragraphs[0]);
+        var (code, _, stderr) = CliRun.Run("mentions", "suggest", file, "--published", "2020-06-01");
+        Assert.Equal(0, code);
+        Assert.Contains("paragraph 1, characters 8..16: a numeric date that reads as day/month or month/day; not proposed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Countries_are_found_by_name_and_demonym_in_ACLED_spelling()
     {
         Assert.Equal(["Libya", "Turkey", "United Arab Emirates", "United States"], CountryNames.In("Libyan and Turkish officers met the UAE envoy and a U.S. diplomat in Tripoli."));
