@@ -34,13 +34,14 @@ public static class CliApp
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(FetchCommand.Create(stdout, stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(MentionsCommand.Create(stdout, stderr));
 
         var parse = root.Parse(RunCommand.JoinParameterPairs(args));
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is EventFileException or RowRejectedException or ArticleCatalogException or FetchException or NotebookInputException or NotebookFormatException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is EventFileException or Articles.Suggest.ArticleTextException or RowRejectedException or ArticleCatalogException or FetchException or NotebookInputException or NotebookFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             if (parse.GetValue(verbose))

@@ -41,4 +41,7 @@ public enum ArticleErrorKind
 
     /// <summary>Any other value the schema rejects (unknown enum name, blank text, bad address).</summary>
     InvalidValue,
+
+    /// <summary>A mention still as <c>pipeline mentions suggest</c> drafted it: suggested, or with no paraphrase yet.</summary>
+    UnconfirmedMention,
 }

@@ -10,13 +10,13 @@ namespace Pipeline.Articles;
 /// <see cref="ArticleCatalogException"/> that names the file, JSON path, line and value.
 /// The constructors repeat the rules as guards; checking here first is what gives the errors a place.
 /// </summary>
-internal sealed class ArticleJsonReader
+internal sealed partial class ArticleJsonReader
 {
     internal static readonly ImmutableArray<string> ArticleFields =
         ["id", "title", "author", "outlet", "published", "url", "language", "scopeCountry", "paragraphCount", "mentions"];
 
     internal static readonly ImmutableArray<string> MentionFields =
-        ["id", "paragraphs", "paraphrase", "kind", "start", "end", "precision", "dateInferred", "dateBasis", "scopeCountries", "tags", "note", "claimCheck"];
+        ["id", "paragraphs", "paraphrase", "kind", "start", "end", "precision", "dateInferred", "dateBasis", "scopeCountries", "tags", "note", "claimCheck", "status", "suggestion"];
 
     internal static readonly ImmutableArray<string> ClaimCheckFields = ["implied", "record", "recordDates", "verdict", "sources"];
 
@@ -51,6 +51,7 @@ internal sealed class ArticleJsonReader
     public Article Read()
     {
         var root = ParseDocument();
+        RefuseDrafts(root);
         return ReadArticle(root);
     }
 
