@@ -60,7 +60,7 @@ internal static class ReportCommand
                 var outDir = parse.GetValue(output)!;
                 try
                 {
-                    result = await ReportWriter.WriteAsync(analysis, outDir, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct).ConfigureAwait(false);
+                    result = await ReportWriter.WriteAsync(analysis, outDir, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct, CliApp.CommandLine(parse)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (OutputErrors.Explain(ex, "the report", outDir, "--out") is { } explained)
                 {

@@ -227,10 +227,10 @@ public sealed class OwnedOutputs : IDisposable
         var manifestPath = Path.Combine(folder, manifestName);
         if (File.Exists(manifestPath) || Directory.Exists(manifestPath))
         {
-            Manifest manifest;
+            (string Tool, IReadOnlyList<string> Outputs) manifest;
             try
             {
-                manifest = Manifest.Read(manifestPath);
+                manifest = Manifest.ReadOwnership(manifestPath);
             }
             catch (ManifestFormatException ex)
             {
@@ -238,7 +238,7 @@ public sealed class OwnedOutputs : IDisposable
                     $"{given} holds {manifestName}, which is not a manifest this tool wrote ({ex.Message}); it is left alone. Move it away or give another output folder", ex);
             }
 
-            if (manifest.Tool != "pipeline")
+            if (manifest.Tool != ManifestBuilder.ToolName)
             {
                 throw new ArgumentException($"{given} holds {manifestName} written by '{manifest.Tool}', not by pipeline; it is left alone. Give another output folder");
             }
@@ -246,7 +246,7 @@ public sealed class OwnedOutputs : IDisposable
             owned.Add(manifestName);
             foreach (var o in manifest.Outputs)
             {
-                owned.Add(o.Path.Replace('\\', '/'));
+                owned.Add(o.Replace('\\', '/'));
             }
 
             return owned;
@@ -277,7 +277,7 @@ public sealed class OwnedOutputs : IDisposable
 
             try
             {
-                if (Manifest.Read(file).Tool == "pipeline")
+                if (Manifest.ReadOwnership(file).Tool == ManifestBuilder.ToolName)
                 {
                     return true;
                 }

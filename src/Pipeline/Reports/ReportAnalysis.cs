@@ -70,7 +70,7 @@ public sealed class ReportAnalysis
 
         inputs.Study.Validate();
         progress?.Report("loading articles");
-        var catalog = ArticleCatalog.LoadFolder(inputs.ArticlesFolder);
+        var catalog = ArticleCatalog.LoadFolder(inputs.Resolve(inputs.ArticlesFolder));
         if (!catalog.TryGet(inputs.ArticleId, out var article))
         {
             throw new ArgumentException($"unknown article '{inputs.ArticleId}'; the catalog in {inputs.ArticlesFolder} has: {string.Join(", ", catalog.Articles.Select(a => a.Id))}");
@@ -80,7 +80,7 @@ public sealed class ReportAnalysis
         foreach (var file in inputs.EventFiles)
         {
             progress?.Report($"loading {Path.GetFileName(file)}");
-            tables.Add(EventLoader.Load(file));
+            tables.Add(EventLoader.Load(inputs.Resolve(file)));
         }
 
         var described = DataSource.Distinct(tables.Select(DataSource.For).ToList());
