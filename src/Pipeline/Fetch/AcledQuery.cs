@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Text;
 
 namespace Pipeline.Fetch;
 
@@ -13,12 +14,12 @@ public sealed record AcledQuery(string Country, DateOnly From, DateOnly To)
     {
         if (string.IsNullOrWhiteSpace(Country))
         {
-            throw new ArgumentException("--country is empty; name the country as ACLED spells it, e.g. Libya");
+            throw new ParameterException("{AcledQuery.Country} is empty; name the country as ACLED spells it, e.g. Libya");
         }
 
         if (To < From)
         {
-            throw new ArgumentException($"--to {To:yyyy-MM-dd} is before --from {From:yyyy-MM-dd}");
+            throw new ParameterException($"{{AcledQuery.To}} {IsoDate.Format(To)} is before {{AcledQuery.From}} {IsoDate.Format(From)}");
         }
     }
 

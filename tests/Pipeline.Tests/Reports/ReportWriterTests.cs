@@ -29,7 +29,7 @@ public class ReportWriterTests
         Assert.Equal("week", manifest.Parameters["bin"]);
         Assert.Equal("2.28.0", manifest.Packages["plotly.js"]);
         Assert.False(manifest.Packages.ContainsKey("Plotly.NET")); // the library draws with its own chart model
-        Assert.NotNull(manifest.GeneratedAtUtc);
+        Assert.NotNull(manifest.Nondeterministic.GeneratedAtUtc);
         Assert.False(Directory.EnumerateDirectories(tmp.Path, ".out.tmp-*").Any()); // staging folder moved away
     }
 
