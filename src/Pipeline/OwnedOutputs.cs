@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Reports;
+using Pipeline.Text;
 
 namespace Pipeline;
 
@@ -445,7 +446,7 @@ public sealed class OwnedOutputs : IDisposable
     /// <summary>A commit in progress: the staging folder's name, the files it moves in and the earlier files it removes.</summary>
     internal sealed record Journal(string Staging, IReadOnlyList<string> Add, IReadOnlyList<string> Remove)
     {
-        public string Written { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        public string Written { get; init; } = IsoDate.FormatUtc(DateTimeOffset.UtcNow);
     }
 }
 

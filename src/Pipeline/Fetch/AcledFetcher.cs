@@ -128,11 +128,11 @@ public sealed class AcledFetcher
 
     private string DatasetKey(AcledQuery q) => $"acled?country={q.Country}&from={Iso(q.From)}&to={Iso(q.To)}&limit={options.PageSize}";
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Format(d);
 
     private static string Esc(string s) => Uri.EscapeDataString(s);
 
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Utc(DateTimeOffset t) => IsoDate.FormatUtc(t);
 
     /// <summary>The state of one <see cref="FetchAsync"/> call.</summary>
     private sealed class Run(AcledFetcher owner, PageCache cache, string outFolder, CancellationToken cancellationToken)

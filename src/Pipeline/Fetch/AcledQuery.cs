@@ -38,5 +38,5 @@ public sealed record AcledQuery(string Country, DateOnly From, DateOnly To)
     }
 
     /// <summary>The output file's stem, e.g. <c>acled_libya_2011-01-01_2020-06-30</c>.</summary>
-    public string FileStem => $"acled_{FetchNames.Slug(Country)}_{From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}_{To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public string FileStem => $"acled_{FetchNames.Slug(Country)}_{IsoDate.Format(From)}_{IsoDate.Format(To)}";
 }

@@ -158,7 +158,7 @@ internal sealed class PageCache
 
     private CacheEntry Record(string key, string file, string sha256, long bytes, int rows, DateTimeOffset fetchedAt)
     {
-        var entry = new CacheEntry(file, sha256, bytes, rows, fetchedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        var entry = new CacheEntry(file, sha256, bytes, rows, IsoDate.FormatUtc(fetchedAt));
         index.Pages[key] = entry;
         SaveIndex();
         return entry;

@@ -191,7 +191,7 @@ public sealed class UcdpFetcher
     {
         if (record.TryGetValue(column, out var text) && EventDates.TryParse(text, out var date))
         {
-            record[column] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            record[column] = IsoDate.Format(date);
         }
     }
 
@@ -365,7 +365,7 @@ public sealed class UcdpFetcher
             [],
             new ProvenanceOutput(Path.GetFileName(csv), PageCache.Sha256Of(csv), rows),
             FetchProvenance.ToolName(),
-            options.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            IsoDate.FormatUtc(options.Time.GetUtcNow()));
         var provenancePath = FetchProvenance.PathFor(csv);
         provenance.Write(provenancePath);
         return new FetchResult(csv, provenancePath, rows, fetched, fromCache, cache.Damaged);

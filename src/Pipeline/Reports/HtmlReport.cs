@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Pipeline.Events;
 using Pipeline.Intensity;
+using Pipeline.Text;
 
 namespace Pipeline.Reports;
 
@@ -72,7 +73,7 @@ public static class HtmlReport
         Row(h, "Title", E(ar.Title));
         Row(h, "Outlet", E(ar.Outlet));
         Row(h, "Author", E(ar.Author));
-        Row(h, "Published", E(ar.Published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Row(h, "Published", E(IsoDate.Format(ar.Published)));
         Row(h, "Link", ar.Url is null ? "not recorded" : $"{E(ar.Url.ToString())} (not fetched)");
         Row(h, "Catalog id", $"<code>{E(ar.Id)}</code>");
         Row(h, "Dated mentions", E($"{ar.Mentions.Count} across {ar.ParagraphCount} paragraphs"));
