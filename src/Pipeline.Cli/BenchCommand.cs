@@ -45,19 +45,9 @@ internal static class BenchCommand
         return command;
     }
 
-    /// <summary>The nearest folder at or above <paramref name="start"/> that holds the benchmark project.</summary>
-    internal static string? FindRepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, ProjectPath)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The checkout at or above <paramref name="start"/> (<see cref="ProjectPaths.TryFind"/>) when it holds the benchmark project, else null.</summary>
+    internal static string? FindRepositoryRoot(string start) =>
+        ProjectPaths.TryFind(start)?.Root is { } root && File.Exists(Path.Combine(root, ProjectPath)) ? root : null;
 
     private static int Run(string file, IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {

@@ -43,7 +43,7 @@ public static class CliApp
         }
         catch (Exception ex) when (ex is EventFileException or Articles.Suggest.ArticleTextException or RowRejectedException or ArticleCatalogException or FetchException or NotebookInputException or NotebookFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {CliFlags.Message(ex)}");
             if (parse.GetValue(verbose))
             {
                 stderr.WriteLine(ex);
@@ -52,4 +52,11 @@ public static class CliApp
             return InputError;
         }
     }
+
+    /// <summary>For people reading a manifest: the command line as parsed (<c>pipeline</c> and its tokens, quoted where needed).</summary>
+    internal static string CommandLine(ParseResult parse) =>
+        string.Join(' ', new[] { "pipeline" }.Concat(parse.Tokens.Select(t => Quote(t.Value))));
+
+    private static string Quote(string token) =>
+        token.Length > 0 && !token.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '`') ? token : "'" + token.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

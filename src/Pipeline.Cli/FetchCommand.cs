@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipeline.Fetch;
+using Pipeline.Text;
 
 namespace Pipeline.Cli;
 
@@ -110,7 +111,7 @@ internal static class FetchCommand
     }
 
     private static DateOnly Date(string text, string option) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        IsoDate.TryParse(text, out var d)
             ? d
             : throw new ArgumentException($"{option} '{text}' is not a date in the form yyyy-MM-dd (e.g. 2011-01-01)");
 

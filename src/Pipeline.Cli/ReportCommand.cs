@@ -6,6 +6,7 @@ using Pipeline.Rendering;
 using Pipeline.Reports;
 using Pipeline.Synthetic;
 using Spectre.Console;
+using Pipeline.Text;
 
 namespace Pipeline.Cli;
 
@@ -60,7 +61,7 @@ internal static class ReportCommand
                 var outDir = parse.GetValue(output)!;
                 try
                 {
-                    result = await ReportWriter.WriteAsync(analysis, outDir, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct).ConfigureAwait(false);
+                    result = await ReportWriter.WriteAsync(analysis, outDir, parse.GetValue(noPng) ? null : new ChromiumChartRenderer(), progress, ct, CliApp.CommandLine(parse)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (OutputErrors.Explain(ex, "the report", outDir, "--out") is { } explained)
                 {
@@ -121,7 +122,7 @@ internal static class ReportCommand
             return null;
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return IsoDate.TryParse(text, out var d)
             ? d
             : throw new ArgumentException($"{option} '{text}' is not a date; use yyyy-MM-dd, e.g. 2019-04-04");
     }

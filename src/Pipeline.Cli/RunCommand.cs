@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Reflection;
 using Pipeline;
 using Pipeline.Notebooks;
 using Pipeline.Reports;
@@ -36,29 +35,73 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetValue(notebook)!;
             var file = parse.GetValue(parameterFile);
+            var request = new RunRequest
+            {
+                Notebook = parse.GetValue(notebook)!,
+                ParametersFile = file,
+                Given = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList(),
+                WorkingDirectory = parse.GetValue(cwd),
+                TimeoutSeconds = parse.GetValue(timeout),
+                Output = parse.GetValue(output),
+                Html = parse.GetValue(html),
+                CommandLine = CliApp.CommandLine(parse),
+            };
+            return await ExecuteAsync(request, stdout, stderr, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>A notebook run as <c>run</c>'s options give it, or as <c>verify</c> rebuilds it from a manifest's <see cref="ManifestNotebook"/>.</summary>
+    internal sealed record RunRequest
+    {
+        /// <summary>The notebook on disk.</summary>
+        public required string Notebook { get; init; }
+
+        /// <summary>The notebook path recorded in papermill's metadata (as first given); null for <see cref="Notebook"/>.</summary>
+        public string? RecordedNotebook { get; init; }
+
+        public string? ParametersFile { get; init; }
+
+        public required IReadOnlyList<KeyValuePair<string, string>> Given { get; init; }
+
+        public string? WorkingDirectory { get; init; }
+
+        public double? TimeoutSeconds { get; init; }
+
+        public string? Output { get; init; }
+
+        public string? Html { get; init; }
+
+        public string? CommandLine { get; init; }
+    }
+
+    /// <summary>Runs the notebook and writes the executed copy, its HTML and the manifest; the exit code.</summary>
+    internal static async Task<int> ExecuteAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+            var path = request.Notebook;
+            var file = request.ParametersFile;
             var fromFile = file is null ? [] : ParameterFile.Read(file);
-            var given = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList();
+            var given = request.Given;
             var overrides = fromFile.Where(f => !given.Any(g => g.Key == f.Key)).Concat(given).ToList();
-            var workingDirectory = parse.GetValue(cwd);
+            var workingDirectory = request.WorkingDirectory;
             if (workingDirectory is not null && !Directory.Exists(workingDirectory))
             {
                 throw new ArgumentException($"--cwd '{workingDirectory}' is not a folder");
             }
-            var seconds = parse.GetValue(timeout);
+            var seconds = request.TimeoutSeconds;
             if (seconds is { } s && (!(s > 0) || double.IsInfinity(s)))
             {
                 throw new ArgumentException($"--timeout must be a positive number of seconds; got {s.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            var outPath = parse.GetValue(output) ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + ".ipynb");
+            var outPath = request.Output ?? Path.Combine("out", Path.GetFileNameWithoutExtension(path) + ".ipynb");
             if (!outPath.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"-o '{outPath}' must end in .ipynb (executed notebooks are written as nbformat 4)");
             }
 
-            var htmlPath = parse.GetValue(html) ?? Path.ChangeExtension(outPath, ".html");
+            var htmlPath = request.Html ?? Path.ChangeExtension(outPath, ".html");
             var progress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected ? (Action<string>)(line => stderr.WriteLine($"{path}: {line}")) : null;
             var options = new NotebookRunOptions
             {
@@ -85,12 +128,10 @@ internal static class RunCommand
                 var stagedIpynb = Path.Combine(owned.Staging, ipynbName);
                 var stagedHtml = Path.Combine(owned.Staging, htmlName);
                 Directory.CreateDirectory(Path.GetDirectoryName(stagedHtml)!);
-                var executed = result.Notebook with { Metadata = WithPapermill(result.Notebook.Metadata, path, ipynbName, overrides, result) };
+                var executed = result.Notebook with { Metadata = WithPapermill(result.Notebook.Metadata, request.RecordedNotebook ?? path, ipynbName, overrides, result) };
                 File.WriteAllText(stagedIpynb, NotebookFile.ToIpynb(executed));
                 File.WriteAllText(stagedHtml, NotebookHtml.Render(executed, Path.GetFileName(path)));
-                var timeoutArgs = seconds is { } limitGiven ? new[] { "--timeout", limitGiven.ToString(CultureInfo.InvariantCulture) } : [];
-                string[] extraArgs = [.. file is null ? [] : new[] { "-f", file }, .. workingDirectory is null ? [] : new[] { "--cwd", workingDirectory }, .. timeoutArgs];
-                var manifest = Manifest(path, file, given, (stagedIpynb, ipynbName), (stagedHtml, htmlName), result, extraArgs, outDir);
+                var manifest = Manifest(request, owned.Staging, outDir, ipynbName, htmlName, result);
                 File.WriteAllText(Path.Combine(owned.Staging, manifestName), manifest.ToJson());
                 commit = owned.Commit();
             }
@@ -113,9 +154,20 @@ internal static class RunCommand
 
             stdout.WriteLine($"wrote {outPath}, {htmlPath}, {Path.Combine(Path.GetDirectoryName(outPath) ?? "", manifestName)}: {result.Notebook.Cells.Count(c => c.ExecutionCount is not null)} code cells in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
             return CliApp.Ok;
-        });
-        return command;
     }
+
+    /// <summary>The run a notebook manifest records, rebuilt from its data to write into <paramref name="outDir"/> (for <c>verify</c>).</summary>
+    internal static RunRequest FromManifest(ManifestNotebook n, string manifestFolder, string outDir) => new()
+    {
+        Notebook = ManifestNotebook.Resolve(manifestFolder, n.Path),
+        RecordedNotebook = n.InputPath,
+        ParametersFile = n.ParametersFile is null ? null : ManifestNotebook.Resolve(manifestFolder, n.ParametersFile),
+        Given = n.Parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)).ToList(),
+        WorkingDirectory = n.WorkingDirectory is null ? null : ManifestNotebook.Resolve(manifestFolder, n.WorkingDirectory),
+        TimeoutSeconds = n.CellTimeoutSeconds,
+        Output = Path.Combine(outDir, n.Output),
+        Html = Path.Combine(outDir, n.Html),
+    };
 
     /// <summary>
     /// papermill's record of the run in the notebook's metadata: the input path as given, the output path relative
@@ -181,91 +233,71 @@ internal static class RunCommand
         return new(text[..eq].Trim(), text[(eq + 1)..]);
     }
 
-    /// <summary>
-    /// The manifest for <c>verify</c>: the notebook and the files its parameters name as inputs, the executed
-    /// notebook and HTML as outputs (relative to the output folder), and the command with <c>{out}</c> for that folder.
-    /// </summary>
-    private static string? RepositoryRoot(string folder)
-    {
-        try
-        {
-            return ProjectPaths.Find(folder).Root;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    private static string? RepositoryRoot(string folder) => ProjectPaths.TryFind(folder)?.Root;
 
-    private static Manifest Manifest(string notebookPath, string? parameterFile, IReadOnlyList<KeyValuePair<string, string>> overrides, (string Staged, string Name) ipynb, (string Staged, string Name) html, RunResult result, string[] extraArgs, string outDir)
+    /// <summary>
+    /// The manifest for <c>verify</c> (through the library's one builder): the notebook, the parameters file and the
+    /// files its parameters name as inputs, the executed notebook and HTML as outputs, and the run as data.
+    /// </summary>
+    private static Manifest Manifest(RunRequest request, string staging, string outDir, string ipynbName, string htmlName, RunResult result)
     {
-        var notebookFull = Path.GetFullPath(notebookPath);
+        var notebookFull = Path.GetFullPath(request.Notebook);
         var notebookDir = Path.GetDirectoryName(notebookFull)!;
-        var inputs = new List<ManifestEntry> { ManifestEntry.Of(notebookPath, notebookPath) };
-        if (parameterFile is not null)
+        var read = new List<string> { notebookFull };
+        if (request.ParametersFile is { } parameterFile)
         {
-            inputs.Add(ManifestEntry.Of(parameterFile, parameterFile));
+            read.Add(Path.GetFullPath(parameterFile));
         }
 
         foreach (var p in result.Parameters.Where(p => p.Kind == ParameterKind.String && p.Value.Length > 0))
         {
             // A path parameter may be relative to the notebook (like #r) or to the repository root (the
             // shipped notebooks resolve it with ProjectPaths); whichever names an existing file is an input.
-            string? full = null;
             try
             {
-                full = new[] { notebookDir, RepositoryRoot(notebookDir) }
+                var full = new[] { notebookDir, RepositoryRoot(notebookDir) }
                     .Where(d => d is not null)
                     .Select(d => Path.GetFullPath(Path.Combine(d!, p.Value)))
                     .FirstOrDefault(File.Exists);
+                if (full is not null)
+                {
+                    read.Add(full);
+                }
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                continue; // Not a path.
-            }
-
-            if (full is not null && full != notebookFull && !inputs.Any(i => Path.GetFullPath(i.Path) == full))
-            {
-                inputs.Add(ManifestEntry.Of(full, Relative(Environment.CurrentDirectory, full)));
+                // Not a path.
             }
         }
 
-        var outputs = new List<ManifestEntry>
-        {
-            ManifestEntry.Of(ipynb.Staged, ipynb.Name),
-            ManifestEntry.Of(html.Staged, html.Name),
-        };
-        var command = new List<string> { "run", notebookPath };
-        foreach (var (name, value) in overrides)
-        {
-            command.Add("-p");
-            command.Add($"{name}={value}");
-        }
-
-        command.AddRange(["-o", $"{Reports.Manifest.OutPlaceholder}/{outputs[0].Path}", "--html", $"{Reports.Manifest.OutPlaceholder}/{outputs[1].Path}"]);
-        command.AddRange(extraArgs);
-
-        var packages = new SortedDictionary<string, string>(Reports.Manifest.PackageVersions().ToDictionary(), StringComparer.Ordinal);
-        var roslyn = typeof(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree).Assembly;
-        packages[roslyn.GetName().Name!] = roslyn.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? roslyn.GetName().Version?.ToString() ?? "unknown";
+        var extra = new Dictionary<string, string>(StringComparer.Ordinal);
         if (result.KernelVersion is { } kernel)
         {
-            packages["microsoft.dotnet-interactive"] = kernel;
+            extra["microsoft.dotnet-interactive"] = kernel;
         }
 
-        return new Manifest(
-            "pipeline",
-            Reports.Manifest.LibraryVersion(),
-            Reports.Manifest.FindGitCommit(notebookDir),
-            packages,
-            result.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
-            inputs,
-            outputs,
-            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            command)
+        return ManifestBuilder.Build(new ManifestRun
         {
+            ManifestFolder = outDir,
+            WrittenFolder = staging,
+            Read = read,
+            Parameters = result.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal),
+            Notebook = new ManifestNotebook
+            {
+                Path = ManifestNotebook.Relative(outDir, notebookFull),
+                InputPath = (request.RecordedNotebook ?? request.Notebook).Replace('\\', '/'),
+                Parameters = request.Given.Select(g => new ManifestParameter(g.Key, g.Value)).ToList(),
+                ParametersFile = request.ParametersFile is null ? null : ManifestNotebook.Relative(outDir, request.ParametersFile),
+                WorkingDirectory = request.WorkingDirectory is null ? null : ManifestNotebook.Relative(outDir, request.WorkingDirectory),
+                CellTimeoutSeconds = request.TimeoutSeconds,
+                Output = ipynbName,
+                Html = htmlName,
+            },
+            CommandLine = request.CommandLine,
+            ExtraPackages = extra,
+            SourceFolder = notebookDir,
             Failure = result.Failure?.ToString(),
-        };
+        });
     }
 
     private static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');

@@ -14,7 +14,7 @@ internal static class VerifyCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var manifest = new Argument<string>("manifest") { Description = "manifest.json written by report or run" };
-        var command = new Command("verify", "Re-run a manifest's command and compare every output byte for byte (exit 3 on any difference)") { manifest };
+        var command = new Command("verify", "Re-run the inputs a manifest records and compare every output byte for byte (exit 3 on any difference)") { manifest };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(manifest)!;
@@ -55,12 +55,26 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static (int Code, string Error) Rerun(IReadOnlyList<string> args)
+    /// <summary>Re-runs a manifest's recorded inputs (data, not a command line): reports in the library, notebook runs as <c>run</c> does.</summary>
+    private static (int Code, string Error) Rerun(ReplayRequest request)
     {
+        if (request.Manifest.Notebook is not { } notebook)
+        {
+            return ReportReplay.Rerun(request);
+        }
+
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CliApp.Run([.. args], output, error);
-        return (code, error.ToString());
+        try
+        {
+            var run = RunCommand.FromManifest(notebook, request.ManifestFolder, request.OutDir);
+            var code = RunCommand.ExecuteAsync(run, output, error, CancellationToken.None).GetAwaiter().GetResult();
+            return (code, error.ToString());
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or Notebooks.NotebookInputException or Notebooks.NotebookFormatException)
+        {
+            return (CliApp.InputError, CliFlags.Message(ex));
+        }
     }
 
     private static string Label(FileCheck check) => check switch

@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Pipeline.Text;
 
 namespace Pipeline.Notebooks;
 
@@ -53,8 +53,7 @@ internal static partial class IpynbWriter
         var id = cell.Id;
         if (id is null || !IdPattern().IsMatch(id) || used.Contains(id))
         {
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{index}\n{cell.Kind}\n{cell.Source}"));
-            id = "cell-" + Convert.ToHexStringLower(hash)[..12];
+            id = "cell-" + Sha256Hex.Of($"{index}\n{cell.Kind}\n{cell.Source}")[..12];
             var candidate = id;
             for (var n = 2; used.Contains(candidate); n++)
             {

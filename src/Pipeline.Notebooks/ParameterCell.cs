@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pipeline.Text;
 
 namespace Pipeline.Notebooks;
 
@@ -78,7 +79,7 @@ internal static class ParameterCell
             LiteralExpressionSyntax lit when lit.Token.Value is IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             LiteralExpressionSyntax lit when lit.Token.Value is string s => s,
             LiteralExpressionSyntax lit when lit.Token.Value is bool b => b ? "true" : "false",
-            _ when kind == ParameterKind.Date && DateArguments(value) is { } date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ when kind == ParameterKind.Date && DateArguments(value) is { } date => IsoDate.Format(date),
             _ => value.ToString(),
         };
         return new NotebookParameter(name, type, kind, text, value.ToString());
@@ -130,7 +131,7 @@ internal static class ParameterCell
             case InvocationExpressionSyntax { Expression: var e, ArgumentList.Arguments: { Count: >= 1 } a }
                 when e.ToString() is "DateOnly.Parse" or "System.DateOnly.Parse" or "DateOnly.ParseExact" or "System.DateOnly.ParseExact"
                     && a[0].Expression is LiteralExpressionSyntax { Token.Value: string s }
-                    && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+                    && IsoDate.TryParse(s, out var d):
                 return d;
             default:
                 return null;
@@ -150,7 +151,7 @@ internal static class ParameterCell
             ParameterKind.Double => double.TryParse(value, NumberStyles.Float, inv, out var dbl) && double.IsFinite(dbl) ? DoubleLiteral(dbl) : Bad("a finite double"),
             ParameterKind.Decimal => decimal.TryParse(value, NumberStyles.Number, inv, out var m) ? m.ToString(inv) + "m" : Bad("a decimal"),
             ParameterKind.Bool => bool.TryParse(value, out var b) ? (b ? "true" : "false") : Bad("a bool (true or false)"),
-            ParameterKind.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d)
+            ParameterKind.Date => IsoDate.TryParse(value, out var d)
                 ? $"new DateOnly({d.Year.ToString(inv)}, {d.Month.ToString(inv)}, {d.Day.ToString(inv)})"
                 : Bad("a date (yyyy-MM-dd)"),
             _ => throw new NotebookInputException($"parameter '{p.Name}' has a default of a type the runner cannot set from text ({p.DeclaredType} = {p.Expression}); make the default a string, number, bool or DateOnly literal"),
@@ -158,7 +159,7 @@ internal static class ParameterCell
         var normalized = p.Kind switch
         {
             ParameterKind.String => value,
-            ParameterKind.Date => DateOnly.ParseExact(value, "yyyy-MM-dd", inv).ToString("yyyy-MM-dd", inv),
+            ParameterKind.Date => IsoDate.Format(IsoDate.Parse(value)),
             ParameterKind.Long or ParameterKind.ULong => expression.TrimEnd('L', 'U'),
             ParameterKind.Decimal => expression.TrimEnd('m'),
             _ => expression,

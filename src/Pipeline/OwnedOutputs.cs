@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Reports;
+using Pipeline.Text;
 
 namespace Pipeline;
 
@@ -227,10 +228,10 @@ public sealed class OwnedOutputs : IDisposable
         var manifestPath = Path.Combine(folder, manifestName);
         if (File.Exists(manifestPath) || Directory.Exists(manifestPath))
         {
-            Manifest manifest;
+            (string Tool, IReadOnlyList<string> Outputs) manifest;
             try
             {
-                manifest = Manifest.Read(manifestPath);
+                manifest = Manifest.ReadOwnership(manifestPath);
             }
             catch (ManifestFormatException ex)
             {
@@ -238,7 +239,7 @@ public sealed class OwnedOutputs : IDisposable
                     $"{given} holds {manifestName}, which is not a manifest this tool wrote ({ex.Message}); it is left alone. Move it away or give another output folder", ex);
             }
 
-            if (manifest.Tool != "pipeline")
+            if (manifest.Tool != ManifestBuilder.ToolName)
             {
                 throw new ArgumentException($"{given} holds {manifestName} written by '{manifest.Tool}', not by pipeline; it is left alone. Give another output folder");
             }
@@ -246,7 +247,7 @@ public sealed class OwnedOutputs : IDisposable
             owned.Add(manifestName);
             foreach (var o in manifest.Outputs)
             {
-                owned.Add(o.Path.Replace('\\', '/'));
+                owned.Add(o.Replace('\\', '/'));
             }
 
             return owned;
@@ -277,7 +278,7 @@ public sealed class OwnedOutputs : IDisposable
 
             try
             {
-                if (Manifest.Read(file).Tool == "pipeline")
+                if (Manifest.ReadOwnership(file).Tool == ManifestBuilder.ToolName)
                 {
                     return true;
                 }
@@ -445,7 +446,7 @@ public sealed class OwnedOutputs : IDisposable
     /// <summary>A commit in progress: the staging folder's name, the files it moves in and the earlier files it removes.</summary>
     internal sealed record Journal(string Staging, IReadOnlyList<string> Add, IReadOnlyList<string> Remove)
     {
-        public string Written { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        public string Written { get; init; } = IsoDate.FormatUtc(DateTimeOffset.UtcNow);
     }
 }
 

@@ -24,10 +24,13 @@ public sealed record ProjectPaths(string Root)
 
     /// <summary>Finds the checkout holding <paramref name="start"/> (default: the current folder).</summary>
     /// <exception cref="DirectoryNotFoundException">No Pipeline.sln above the folder.</exception>
-    public static ProjectPaths Find(string? start = null)
+    public static ProjectPaths Find(string? start = null) =>
+        TryFind(start) ?? throw new DirectoryNotFoundException($"no Pipeline.sln in {Path.GetFullPath(start ?? Environment.CurrentDirectory)} or above; start from inside the Pipeline checkout");
+
+    /// <summary>The checkout holding <paramref name="start"/> (default: the current folder), or null outside one. The project's one repository-root finder.</summary>
+    public static ProjectPaths? TryFind(string? start = null)
     {
-        var from = Path.GetFullPath(start ?? Environment.CurrentDirectory);
-        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(Path.GetFullPath(start ?? Environment.CurrentDirectory)); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
             {
@@ -35,6 +38,6 @@ public sealed record ProjectPaths(string Root)
             }
         }
 
-        throw new DirectoryNotFoundException($"no Pipeline.sln in {from} or above; start from inside the Pipeline checkout");
+        return null;
     }
 }

@@ -1,3 +1,5 @@
+using Pipeline.Text;
+
 namespace Pipeline.Articles;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Pipeline.Articles;
 internal static class ArticleRules
 {
     /// <summary>The only date format the catalog accepts: ISO 8601 calendar dates.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
+    public const string DateFormat = IsoDate.Pattern;
 
     public const string SlugHint =
         "ids become file names later: use lower-case letters, digits and hyphens, starting with a letter or digit, at most 100 characters, and not a name Windows reserves for devices (con, prn, aux, nul, com1–9, lpt1–9); e.g. daily-sabah-2020-01-03-libya";

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pipeline.Text;
 
 namespace Pipeline.Charts;
 
@@ -124,7 +125,7 @@ public class PlotlyObject
                 writer.WriteNumberValue(u);
                 break;
             case DateOnly date:
-                writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(IsoDate.Format(date));
                 break;
             case PlotlyObject o:
                 o.WriteTo(writer);

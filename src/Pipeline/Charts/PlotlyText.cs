@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Intensity;
+using Pipeline.Text;
 
 namespace Pipeline.Charts;
 
@@ -21,7 +22,7 @@ internal static class PlotlyText
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>A date as Plotly's date axes read it, independent of the machine's culture.</summary>
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => IsoDate.Format(date);
 
     /// <summary>A number for hover text: up to two decimals, invariant culture.</summary>
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Fetch;
+using Pipeline.Text;
 
 namespace Pipeline.Events;
 
@@ -100,8 +101,8 @@ public sealed record DataSource(
         }
 
         var name = version is null ? $"{dataset} ({Path.GetFileName(table.File)})" : $"{dataset} {version} ({Path.GetFileName(table.File)})";
-        var access = provenance?.FetchedAtUtc is { Length: >= 10 } at && DateOnly.TryParseExact(at[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        var access = provenance?.FetchedAtUtc is { Length: >= 10 } at && IsoDate.TryParse(at[..10], out var day)
+            ? IsoDate.Format(day) : null;
         return new DataSource(name, dataset, table.Source, table.IsSynthetic, version, string.IsNullOrWhiteSpace(provenance?.Licence) ? null : provenance.Licence, access,
             table.File, provenanceFile, countries, from, to)
         {
@@ -124,5 +125,5 @@ public sealed record DataSource(
     }
 
     private static DateOnly? Day(IReadOnlyDictionary<string, string> query, string key) =>
-        query.TryGetValue(key, out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        query.TryGetValue(key, out var text) && IsoDate.TryParse(text, out var d) ? d : null;
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Pipeline.Text;
 
 namespace Pipeline.Events;
 
@@ -71,7 +72,7 @@ internal static class EventCache
     {
         var info = new FileInfo(path);
         var full = info.FullName;
-        var memo = Path.Combine(cache.Folder, "inputs", Hex(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..24] + ".json");
+        var memo = Path.Combine(cache.Folder, "inputs", Sha256Hex.Of(full)[..24] + ".json");
         var stamp = new InputStamp(full, info.Length, info.LastWriteTimeUtc.Ticks, "");
         if (!cache.VerifyInputHash && File.Exists(memo))
         {
@@ -92,7 +93,7 @@ internal static class EventCache
         string hash;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
         {
-            hash = Hex(SHA256.HashData(stream));
+            hash = Sha256Hex.Of(stream);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(memo)!);
@@ -109,7 +110,7 @@ internal static class EventCache
             key += $"\u001e{options.MaxRecordBytes}/{options.MaxColumns}";
         }
 
-        return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
+        return Sha256Hex.Of(key)[..8];
     }
 
     private static void Write(string entry, EventTable table)
@@ -400,7 +401,7 @@ internal static class EventCache
 
             SHA256.HashData(span, digests.AsSpan(part * 32, 32));
         });
-        return (bytes, "sha256-halves:" + Hex(SHA256.HashData(digests)));
+        return (bytes, "sha256-halves:" + Sha256Hex.Of(digests));
     }
 
     private static void DeleteOtherVersions(string folder, string inputHash, string keep)
@@ -433,8 +434,6 @@ internal static class EventCache
             File.Delete(temp);
         }
     }
-
-    private static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     /// <summary>The text columns, in the order <see cref="Decode"/> reads them.</summary>
     private static readonly (string Name, EventTextField Field, Func<ConflictEvent, string?> Get)[] TextColumns =

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Text;
 
 namespace Pipeline.Events;
 
@@ -20,7 +21,7 @@ public static class EventDates
 
     private static readonly string[] Formats =
     [
-        "yyyy-MM-dd",
+        IsoDate.Pattern,
         "d MMMM yyyy",
         "d-MMM-yy",
         "d-MMM-yyyy",
@@ -28,9 +29,9 @@ public static class EventDates
         "MM/dd/yyyy HH:mm:ss",
         "M/d/yyyy H:mm:ss",
         "M/d/yyyy",
-        "yyyy-MM-dd HH:mm:ss",
-        "yyyy-MM-dd HH:mm:ss.fff",
-        "yyyy-MM-ddTHH:mm:ss",
+        IsoDate.Pattern + " HH:mm:ss",
+        IsoDate.Pattern + " HH:mm:ss.fff",
+        IsoDate.Pattern + "THH:mm:ss",
     ];
 
     private static readonly CultureInfo Culture = CreateCulture();

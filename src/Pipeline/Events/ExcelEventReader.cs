@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
+using Pipeline.Text;
 
 namespace Pipeline.Events;
 
@@ -195,8 +196,8 @@ internal static class ExcelEventReader
         {
             null or DBNull => "",
             string s => s,
-            DateTime d => IsoDate(d),
-            double n when isDateColumn && n >= 1 && n < 2958466 => IsoDate(DateTime.FromOADate(Math.Floor(n))),
+            DateTime d => DateText(d),
+            double n when isDateColumn && n >= 1 && n < 2958466 => DateText(DateTime.FromOADate(Math.Floor(n))),
             double n => Number(n),
             float f => Number(f),
             int or long or short or byte or decimal => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
@@ -205,9 +206,9 @@ internal static class ExcelEventReader
             _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         };
 
-        private static string IsoDate(DateTime d) => d.TimeOfDay == TimeSpan.Zero
-            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : d.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        private static string DateText(DateTime d) => d.TimeOfDay == TimeSpan.Zero
+            ? IsoDate.Format(DateOnly.FromDateTime(d))
+            : d.ToString(IsoDate.Pattern + "THH:mm:ss", CultureInfo.InvariantCulture);
 
         private static string Number(double n) => n == Math.Floor(n) && Math.Abs(n) < 1e15
             ? ((long)n).ToString(CultureInfo.InvariantCulture)

@@ -32,7 +32,7 @@ public sealed record AcledFetchOptions
     {
         if (!BaseUrl.IsAbsoluteUri || BaseUrl.Scheme is not ("http" or "https"))
         {
-            throw new ArgumentException($"--base-url must be an absolute http(s) URL, got '{BaseUrl}'");
+            throw new ParameterException($"{{AcledFetchOptions.BaseUrl}} must be an absolute http(s) URL, got '{BaseUrl}'");
         }
 
         if (PageSize is < 1 or > 5000)

@@ -77,7 +77,7 @@ public sealed class AcledFetcher
         {
             var since = data.NewestTimestamp ?? throw new FetchException(
                 "cannot update: the cached rows carry no timestamp field",
-                "run the fetch with --refresh to download the data again in full");
+                "run the fetch with {FetchMode.Refresh} to download the data again in full");
             var appliedAt = Utc(options.Time.GetUtcNow());
             counts = await run.ApplyUpdateAsync(query, data, history.Count + 1, since, useCache: false).ConfigureAwait(false);
             run.Cache.AddUpdate(dataset, new CacheUpdate(since, appliedAt));
@@ -89,7 +89,7 @@ public sealed class AcledFetcher
         {
             throw new FetchException(
                 $"ACLED returned no events for country '{query.Country}' with event_date between {Iso(query.From)} and {Iso(query.To)}",
-                "check the country's spelling as ACLED writes it (e.g. 'Libya', 'Democratic Republic of Congo') and that the dates lie inside ACLED's coverage for it; the empty answers are cached, use --refresh to ask again");
+                "check the country's spelling as ACLED writes it (e.g. 'Libya', 'Democratic Republic of Congo') and that the dates lie inside ACLED's coverage for it; the empty answers are cached, use {FetchMode.Refresh} to ask again");
         }
 
         var csv = Path.Combine(outFolder, query.FileStem + ".csv");
@@ -128,11 +128,11 @@ public sealed class AcledFetcher
 
     private string DatasetKey(AcledQuery q) => $"acled?country={q.Country}&from={Iso(q.From)}&to={Iso(q.To)}&limit={options.PageSize}";
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Format(d);
 
     private static string Esc(string s) => Uri.EscapeDataString(s);
 
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Utc(DateTimeOffset t) => IsoDate.FormatUtc(t);
 
     /// <summary>The state of one <see cref="FetchAsync"/> call.</summary>
     private sealed class Run(AcledFetcher owner, PageCache cache, string outFolder, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed class AcledFetcher
             {
                 if (page > Options.MaxPagesPerRange)
                 {
-                    throw new FetchException($"{what}: still no empty page after {Options.MaxPagesPerRange} pages", "the server keeps sending data; check --base-url, or narrow the date range");
+                    throw new FetchException($"{what}: still no empty page after {Options.MaxPagesPerRange} pages", "the server keeps sending data; check {AcledFetchOptions.BaseUrl}, or narrow the date range");
                 }
 
                 var key = $"{keyBase}&limit={Options.PageSize}&page={page}";
@@ -269,7 +269,7 @@ public sealed class AcledFetcher
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new FetchException($"{what}: the response is not an ACLED answer (expected a JSON object with 'data')", "check --base-url", shownUrl);
+                throw new FetchException($"{what}: the response is not an ACLED answer (expected a JSON object with 'data')", "check {AcledFetchOptions.BaseUrl}", shownUrl);
             }
 
             var failed = root.TryGetProperty("success", out var success) && success.ValueKind == JsonValueKind.False;
@@ -281,7 +281,7 @@ public sealed class AcledFetcher
 
             if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
             {
-                throw new FetchException($"{what}: the response has no 'data' array", "the API answered in an unexpected shape; check --base-url", shownUrl);
+                throw new FetchException($"{what}: the response has no 'data' array", "the API answered in an unexpected shape; check {AcledFetchOptions.BaseUrl}", shownUrl);
             }
 
             var rows = new List<OrderedDictionary<string, string>>(data.GetArrayLength());
@@ -289,7 +289,7 @@ public sealed class AcledFetcher
             {
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw new FetchException($"{what}: a row in 'data' is not a JSON object", "the API answered in an unexpected shape; check --base-url", shownUrl);
+                    throw new FetchException($"{what}: a row in 'data' is not a JSON object", "the API answered in an unexpected shape; check {AcledFetchOptions.BaseUrl}", shownUrl);
                 }
 
                 rows.Add(JsonRecords.ToRecord(item));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Text;
 
 namespace Pipeline.Fetch;
 
@@ -13,12 +14,12 @@ public sealed record AcledQuery(string Country, DateOnly From, DateOnly To)
     {
         if (string.IsNullOrWhiteSpace(Country))
         {
-            throw new ArgumentException("--country is empty; name the country as ACLED spells it, e.g. Libya");
+            throw new ParameterException("{AcledQuery.Country} is empty; name the country as ACLED spells it, e.g. Libya");
         }
 
         if (To < From)
         {
-            throw new ArgumentException($"--to {To:yyyy-MM-dd} is before --from {From:yyyy-MM-dd}");
+            throw new ParameterException($"{{AcledQuery.To}} {IsoDate.Format(To)} is before {{AcledQuery.From}} {IsoDate.Format(From)}");
         }
     }
 
@@ -37,5 +38,5 @@ public sealed record AcledQuery(string Country, DateOnly From, DateOnly To)
     }
 
     /// <summary>The output file's stem, e.g. <c>acled_libya_2011-01-01_2020-06-30</c>.</summary>
-    public string FileStem => $"acled_{FetchNames.Slug(Country)}_{From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}_{To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public string FileStem => $"acled_{FetchNames.Slug(Country)}_{IsoDate.Format(From)}_{IsoDate.Format(To)}";
 }

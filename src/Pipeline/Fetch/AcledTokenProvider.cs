@@ -106,7 +106,7 @@ internal sealed class AcledTokenProvider(TransientRetry http, Uri tokenUrl, Func
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("access_token", out var access) || access.GetString() is not { Length: > 0 } token)
             {
-                throw new FetchException("ACLED's token response has no access_token", "the sign-in endpoint answered unexpectedly; check --base-url", url, response.StatusCode, ApiError.FromElement(root));
+                throw new FetchException("ACLED's token response has no access_token", "the sign-in endpoint answered unexpectedly; check {AcledFetchOptions.BaseUrl}", url, response.StatusCode, ApiError.FromElement(root));
             }
 
             accessToken = token;
@@ -116,7 +116,7 @@ internal sealed class AcledTokenProvider(TransientRetry http, Uri tokenUrl, Func
         }
         catch (JsonException ex)
         {
-            throw new FetchException($"ACLED's token response is not valid JSON ({ex.Message})", "the sign-in endpoint answered unexpectedly; try again, or check --base-url", url, response.StatusCode);
+            throw new FetchException($"ACLED's token response is not valid JSON ({ex.Message})", "the sign-in endpoint answered unexpectedly; try again, or check {AcledFetchOptions.BaseUrl}", url, response.StatusCode);
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using System.Text;
+using Pipeline.Text;
 
 namespace Pipeline.Fetch;
 
@@ -59,7 +59,7 @@ internal sealed class PageCache
                 var bytes = File.ReadAllBytes(path);
                 index = JsonSerializer.Deserialize<CacheIndex>(bytes, Json);
                 if (File.Exists(path + HashSuffix)
-                    && !string.Equals(File.ReadAllText(path + HashSuffix).Trim(), Convert.ToHexStringLower(SHA256.HashData(bytes)), StringComparison.Ordinal))
+                    && !string.Equals(File.ReadAllText(path + HashSuffix).Trim(), Sha256Hex.Of(bytes), StringComparison.Ordinal))
                 {
                     // Valid JSON but not what was written: a changed key, date or hash cannot be told from a good one.
                     index = null;
@@ -113,7 +113,7 @@ internal sealed class PageCache
     {
         var file = FileFor(key, extension);
         AtomicFile.Write(Path.Combine(folder, file), bytes);
-        return Record(key, file, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.Length, rows, fetchedAt);
+        return Record(key, file, Sha256Hex.Of(bytes), bytes.Length, rows, fetchedAt);
     }
 
     /// <summary>Moves a finished download into the cache under a key and records it.</summary>
@@ -153,13 +153,12 @@ internal sealed class PageCache
     /// <summary>Lower-case hex SHA-256 of a file.</summary>
     public static string Sha256Of(string path)
     {
-        using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
+        return Sha256Hex.OfFile(path);
     }
 
     private CacheEntry Record(string key, string file, string sha256, long bytes, int rows, DateTimeOffset fetchedAt)
     {
-        var entry = new CacheEntry(file, sha256, bytes, rows, fetchedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        var entry = new CacheEntry(file, sha256, bytes, rows, IsoDate.FormatUtc(fetchedAt));
         index.Pages[key] = entry;
         SaveIndex();
         return entry;
@@ -174,12 +173,12 @@ internal sealed class PageCache
         var path = Path.Combine(folder, IndexFileName);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(index, Json);
         AtomicFile.Write(path, bytes);
-        AtomicFile.Write(path + HashSuffix, Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(bytes)) + "\n"));
+        AtomicFile.Write(path + HashSuffix, Encoding.ASCII.GetBytes(Sha256Hex.Of(bytes) + "\n"));
     }
 
     /// <summary>A file name derived from the key's hash, so keys may hold any characters.</summary>
     private static string FileFor(string key, string extension) =>
-        "pages/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + extension;
+        "pages/" + Sha256Hex.Of(key)[..24] + extension;
 
     /// <summary>The index file: page entries by key and the updates applied per dataset, both sorted for stable diffs.</summary>
     internal sealed class CacheIndex

@@ -39,11 +39,11 @@ public sealed record UcdpFetchOptions
     /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
     public void Validate()
     {
-        foreach (var url in new[] { ApiBaseUrl, ArchiveBaseUrl })
+        foreach (var (url, name) in new[] { (ApiBaseUrl, "{UcdpFetchOptions.ApiBaseUrl}"), (ArchiveBaseUrl, "{UcdpFetchOptions.ArchiveBaseUrl}") })
         {
             if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
             {
-                throw new ArgumentException($"--base-url must be an absolute http(s) URL, got '{url}'");
+                throw new ParameterException($"{name} must be an absolute http(s) URL, got '{url}'");
             }
         }
 

@@ -48,7 +48,7 @@ public sealed class UcdpFetcher
         query.Validate();
         if (mode == FetchMode.Update)
         {
-            throw new ArgumentException("--update applies to ACLED only; UCDP GED versions are fixed releases (fetch a newer --version instead)");
+            throw new ParameterException("{FetchMode.Update} applies to ACLED only; UCDP GED versions are fixed releases (fetch a newer {UcdpQuery.Version} instead)");
         }
 
         Directory.CreateDirectory(outFolder);
@@ -68,7 +68,7 @@ public sealed class UcdpFetcher
         {
             throw new FetchException(
                 $"the GED API filters by Gleditsch–Ward country code, and '{query.Country}' is not one this tool knows",
-                $"pass the numeric code instead (e.g. --country 620 for Libya); known: {UcdpCountries.Known}; or use --source archive, which filters by name");
+                $"pass the numeric code instead (e.g. {{UcdpQuery.Country}} 620 for Libya); known: {UcdpCountries.Known}; or use {{UcdpQuery.Source}} archive, which filters by name");
         }
 
         var pages = new List<ProvenancePage>();
@@ -80,7 +80,7 @@ public sealed class UcdpFetcher
         {
             if (page >= options.MaxPages)
             {
-                throw new FetchException($"UCDP GED {query.Version}: still more pages after {options.MaxPages}", "check --base-url");
+                throw new FetchException($"UCDP GED {query.Version}: still more pages after {options.MaxPages}", "check {UcdpFetchOptions.ApiBaseUrl}");
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -121,7 +121,7 @@ public sealed class UcdpFetcher
         {
             throw new FetchException(
                 $"UCDP GED {query.Version} has no events for Country={code}{(name is null ? "" : $" ({name})")}",
-                "check the country code (Gleditsch–Ward, e.g. 620 for Libya) and that this GED version exists; the empty answer is cached, use --refresh to ask again");
+                "check the country code (Gleditsch–Ward, e.g. 620 for Libya) and that this GED version exists; the empty answer is cached, use {FetchMode.Refresh} to ask again");
         }
 
         foreach (var r in records)
@@ -144,7 +144,7 @@ public sealed class UcdpFetcher
         {
             throw new FetchException(
                 $"the UCDP GED API needs an access token and {UcdpFetchOptions.TokenVariable} is not set",
-                $"request a token from UCDP (see ucdp.uu.se/apidocs) and export {UcdpFetchOptions.TokenVariable}=<token>; or use --source archive, which needs none");
+                $"request a token from UCDP (see ucdp.uu.se/apidocs) and export {UcdpFetchOptions.TokenVariable}=<token>; or use {{UcdpQuery.Source}} archive, which needs none");
         }
 
         return token.Trim();
@@ -166,7 +166,7 @@ public sealed class UcdpFetcher
         var message = ApiError.MessageOf(body) is { } m ? m.Replace(token, "***", StringComparison.Ordinal) : null;
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw new FetchException($"{what}: UCDP rejected the access token in {UcdpFetchOptions.TokenVariable}", "check the token (it may have expired); or use --source archive, which needs none", url.AbsoluteUri, response.StatusCode, message);
+            throw new FetchException($"{what}: UCDP rejected the access token in {UcdpFetchOptions.TokenVariable}", "check the token (it may have expired); or use {UcdpQuery.Source} archive, which needs none", url.AbsoluteUri, response.StatusCode, message);
         }
 
         throw new FetchException($"{what}: the request failed{(result.GaveUp is { } g ? $" ({g})" : "")}", "pages already downloaded are kept in the cache; run the same command again to resume", url.AbsoluteUri, response.StatusCode, message);
@@ -178,7 +178,7 @@ public sealed class UcdpFetcher
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Result", out var result) || result.ValueKind != JsonValueKind.Array)
         {
-            throw new FetchException($"{what}: the response has no 'Result' array", "the API answered in an unexpected shape; check --base-url", url, apiMessage: ApiError.FromElement(root));
+            throw new FetchException($"{what}: the response has no 'Result' array", "the API answered in an unexpected shape; check {UcdpFetchOptions.ApiBaseUrl}", url, apiMessage: ApiError.FromElement(root));
         }
 
         var rows = result.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(JsonRecords.ToRecord).ToList();
@@ -191,7 +191,7 @@ public sealed class UcdpFetcher
     {
         if (record.TryGetValue(column, out var text) && EventDates.TryParse(text, out var date))
         {
-            record[column] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            record[column] = IsoDate.Format(date);
         }
     }
 
@@ -282,13 +282,13 @@ public sealed class UcdpFetcher
         }
         catch (InvalidDataException ex)
         {
-            throw new FetchException($"the UCDP archive is not a readable zip ({ex.Message})", "the download was cut off or the URL served something else; run again with --refresh", url);
+            throw new FetchException($"the UCDP archive is not a readable zip ({ex.Message})", "the download was cut off or the URL served something else; run again with {FetchMode.Refresh}", url);
         }
     }
 
     private static ZipArchiveEntry CsvEntry(ZipArchive zip, string url) =>
         zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-        ?? throw new FetchException($"the UCDP archive holds no .csv file (found: {string.Join(", ", zip.Entries.Take(5).Select(e => e.FullName))})", "check the version and --base-url", url);
+        ?? throw new FetchException($"the UCDP archive holds no .csv file (found: {string.Join(", ", zip.Entries.Take(5).Select(e => e.FullName))})", "check the version and {UcdpFetchOptions.ArchiveBaseUrl}", url);
 
     /// <summary>Copies the header and the country's rows of the archive's CSV to <paramref name="csv"/> (atomically); returns the row count.</summary>
     private int ExtractCountry(string zipPath, string csv, string? name, int? code, string url)
@@ -318,7 +318,7 @@ public sealed class UcdpFetcher
             var idColumn = Index("country_id");
             if (countryColumn < 0 && idColumn < 0)
             {
-                throw new FetchException("the UCDP archive's CSV has neither a country nor a country_id column", "check the version and --base-url", url);
+                throw new FetchException("the UCDP archive's CSV has neither a country nor a country_id column", "check the version and {UcdpFetchOptions.ArchiveBaseUrl}", url);
             }
 
             var codeText = code?.ToString(CultureInfo.InvariantCulture);
@@ -365,7 +365,7 @@ public sealed class UcdpFetcher
             [],
             new ProvenanceOutput(Path.GetFileName(csv), PageCache.Sha256Of(csv), rows),
             FetchProvenance.ToolName(),
-            options.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            IsoDate.FormatUtc(options.Time.GetUtcNow()));
         var provenancePath = FetchProvenance.PathFor(csv);
         provenance.Write(provenancePath);
         return new FetchResult(csv, provenancePath, rows, fetched, fromCache, cache.Damaged);

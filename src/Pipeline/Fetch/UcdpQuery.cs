@@ -13,12 +13,12 @@ public sealed partial record UcdpQuery(string Country, string Version, UcdpSourc
     {
         if (string.IsNullOrWhiteSpace(Country))
         {
-            throw new ArgumentException("--country is empty; name the country as UCDP writes it (e.g. Libya) or give its Gleditsch–Ward code (e.g. 620)");
+            throw new ParameterException("{UcdpQuery.Country} is empty; name the country as UCDP writes it (e.g. Libya) or give its Gleditsch–Ward code (e.g. 620)");
         }
 
         if (!VersionPattern().IsMatch(Version))
         {
-            throw new ArgumentException($"--version must look like 25.1 (GED major.minor), got '{Version}'");
+            throw new ParameterException($"{{UcdpQuery.Version}} must look like 25.1 (GED major.minor), got '{Version}'");
         }
     }
 

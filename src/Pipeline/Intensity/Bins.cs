@@ -65,7 +65,7 @@ public static class Bins
         "week" or "iso-week" => BinUnit.IsoWeek,
         "acled-week" => BinUnit.AcledWeek,
         "month" => BinUnit.Month,
-        _ => throw new ArgumentException($"unknown bin '{name}'; use day, week, acled-week or month", nameof(name)),
+        _ => throw new ParameterException($"unknown bin '{name}'; use day, week, acled-week or month", "IntensityOptions.Bin"),
     };
 
     /// <summary>The name <see cref="Parse"/> accepts.</summary>

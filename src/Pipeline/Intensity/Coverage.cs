@@ -1,4 +1,5 @@
 using Pipeline.Events;
+using Pipeline.Text;
 
 namespace Pipeline.Intensity;
 
@@ -209,5 +210,5 @@ public static class DeclaredCoverage
 
     private static DateOnly? Min(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
-    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string D(DateOnly d) => IsoDate.Format(d);
 }

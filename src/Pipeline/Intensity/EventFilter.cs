@@ -1,4 +1,5 @@
 using Pipeline.Events;
+using Pipeline.Text;
 
 namespace Pipeline.Intensity;
 
@@ -36,7 +37,7 @@ public sealed record EventFilter
     {
         if (From is { } f && To is { } t && t < f)
         {
-            throw new ArgumentException($"empty date range: --to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}");
+            throw new ParameterException($"empty date range: {{EventFilter.To}} {IsoDate.Format(t)} is before {{EventFilter.From}} {IsoDate.Format(f)}");
         }
 
         if (Country is { } c && !events.Any(e => string.Equals(e.Country, c, StringComparison.OrdinalIgnoreCase)))

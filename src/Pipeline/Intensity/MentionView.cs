@@ -1,5 +1,6 @@
 using Pipeline.Articles;
 using Pipeline.Events;
+using Pipeline.Text;
 
 namespace Pipeline.Intensity;
 
@@ -64,7 +65,7 @@ public static class MentionDates
         {
             DatePrecision.Year => d.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
             DatePrecision.Month => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            _ => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            _ => IsoDate.Format(d),
         };
 
         var a = One(start);

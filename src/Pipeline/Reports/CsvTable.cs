@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Pipeline.Text;
 
 namespace Pipeline.Reports;
 
@@ -53,14 +53,15 @@ public sealed class CsvTable
     /// <summary>The CSV text.</summary>
     public string ToCsv()
     {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(",", Columns.Select(Quote))).Append('\n');
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new Rfc4180Writer(text); // the project's one CSV writer: the same quoting and LF line ends as every CSV it writes
+        csv.WriteRecord(Columns);
         foreach (var row in rows)
         {
-            sb.Append(string.Join(",", row.Select(Quote))).Append('\n');
+            csv.WriteRecord(row);
         }
 
-        return sb.ToString();
+        return text.ToString();
     }
 
     private static string Format(object? value) => value switch
@@ -71,12 +72,9 @@ public sealed class CsvTable
         float f => Number(f),
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => IsoDate.Format(d),
         bool b => b ? "true" : "false",
         IFormattable f => NeutraliseFormula(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => NeutraliseFormula(value.ToString() ?? ""),
     };
-
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

@@ -1,180 +1,112 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.Text;
 
 namespace Pipeline.Reports;
 
 /// <summary>A file named in a manifest, with the hash that proves it unchanged.</summary>
-/// <param name="Path">Path as given (inputs) or relative to the output folder with '/' (outputs).</param>
+/// <param name="Path">Path relative to the manifest's folder, with '/'.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the bytes.</param>
 /// <param name="Size">Size in bytes.</param>
-public sealed record ManifestEntry(string Path, string Sha256, long Size)
+public sealed record ManifestEntry(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("sha256")] string Sha256,
+    [property: JsonPropertyName("size")] long Size)
 {
     /// <summary>Hashes a file on disk.</summary>
-    public static ManifestEntry Of(string pathOnDisk, string recordedPath)
-    {
-        using var stream = File.OpenRead(pathOnDisk);
-        var hash = SHA256.HashData(stream);
-        return new ManifestEntry(recordedPath, Convert.ToHexStringLower(hash), new FileInfo(pathOnDisk).Length);
-    }
+    public static ManifestEntry Of(string pathOnDisk, string recordedPath) =>
+        new(recordedPath, Sha256Hex.OfFile(pathOnDisk), new FileInfo(pathOnDisk).Length);
+}
+
+/// <summary>The tool that wrote a manifest.</summary>
+/// <param name="Name">Tool name.</param>
+/// <param name="Version">Library version.</param>
+/// <param name="GitCommit">Commit of the work tree, when there is one.</param>
+public sealed record ManifestTool(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("version")] string Version,
+    [property: JsonPropertyName("git_commit")] string? GitCommit);
+
+/// <summary>The part of a manifest that changes from run to run and is never compared.</summary>
+/// <param name="Note">Says so, for a reader of the file.</param>
+/// <param name="GeneratedAtUtc">When the run happened (<c>yyyy-MM-ddTHH:mm:ssZ</c>).</param>
+public sealed record ManifestNondeterministic(
+    [property: JsonPropertyName("note")] string Note,
+    [property: JsonPropertyName("generated_at_utc")] string? GeneratedAtUtc)
+{
+    /// <summary>The note every manifest carries.</summary>
+    public const string DefaultNote = "values here change from run to run and are not compared by verify";
 }
 
 /// <summary>
-/// What a run read, with which parameters and tool versions, and what it wrote, each file with SHA-256 and
-/// size: enough for a reviewer to re-run and compare byte for byte. The only time-dependent value is
-/// <see cref="GeneratedAtUtc"/>, kept under the key <c>nondeterministic</c> so comparisons can skip it.
+/// What a run read, with which inputs (as data, replayed by <see cref="Verification"/>), tool and package
+/// versions, and what it wrote, each file with SHA-256 and size: enough for a reviewer to re-run and compare byte
+/// for byte. Paths are relative to the manifest's folder. The only time-dependent value is under
+/// <see cref="Nondeterministic"/>, so comparisons can skip it. Serialized with System.Text.Json source generation
+/// (<see cref="ManifestJson"/>); built by <see cref="ManifestBuilder"/>.
 /// </summary>
-/// <param name="Tool">Tool name.</param>
-/// <param name="ToolVersion">Library version.</param>
-/// <param name="GitCommit">Commit of the work tree, when there is one.</param>
-/// <param name="Packages">Package and runtime versions.</param>
-/// <param name="Parameters">The run's parameters.</param>
-/// <param name="Inputs">Files read, with hashes.</param>
-/// <param name="Outputs">Files written (paths relative to the output folder), with hashes.</param>
-/// <param name="GeneratedAtUtc">When the run happened (the one value that is not reproducible).</param>
-/// <param name="Command">The <c>pipeline</c> arguments that produced the outputs, with <see cref="OutPlaceholder"/> for the output folder, so <c>verify</c> can re-run them elsewhere.</param>
-public sealed record Manifest(
-    string Tool,
-    string ToolVersion,
-    string? GitCommit,
-    IReadOnlyDictionary<string, string> Packages,
-    IReadOnlyDictionary<string, string> Parameters,
-    IReadOnlyList<ManifestEntry> Inputs,
-    IReadOnlyList<ManifestEntry> Outputs,
-    string? GeneratedAtUtc,
-    IReadOnlyList<string> Command)
+public sealed record Manifest
 {
     /// <summary>
-    /// The manifest format this version writes. 1: no <c>schema_version</c> key (read as before); 2: the key is
-    /// written, <see cref="Outputs"/> is the complete list of files the run owns in its folder (with the
-    /// manifest itself), which a re-run replaces or removes and nothing else, and a failed notebook run is
-    /// recorded with <see cref="Failure"/>.
+    /// The manifest format this version writes and reads. 1 and 2 (older versions) recorded the command line
+    /// and were replayed by parsing it; 3 records the run's inputs as data (<see cref="Report"/> or
+    /// <see cref="Notebook"/>) with paths relative to the manifest's folder. Older manifests are refused by
+    /// <see cref="Read"/> with the command that regenerates them.
     /// </summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
-    /// <summary>The format version this manifest was read from (<see cref="CurrentSchemaVersion"/> when built in memory).</summary>
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-
-    /// <summary>Why the run it records failed (a notebook cell), or null when it succeeded; a failed run is not re-run by verify.</summary>
-    public string? Failure { get; init; }
-
-    /// <summary>Stands for the output folder inside <see cref="Command"/>.</summary>
-    public const string OutPlaceholder = "{out}";
-
-    /// <summary>The manifest's own file name inside the output folder.</summary>
+    /// <summary>The manifest's own file name inside a report folder.</summary>
     public const string FileName = "manifest.json";
 
-    /// <summary>The packages whose versions a manifest records (the ones whose behaviour shapes the outputs).</summary>
-    public static readonly IReadOnlyList<string> RecordedPackages =
-    [
-        "CsvHelper", "ExcelDataReader", "Microsoft.Data.Analysis", "Microsoft.Playwright",
-        "Microsoft.CodeAnalysis.CSharp", "Microsoft.DotNet.Interactive.Documents", "Markdig", "Microsoft.DotNet.Interactive.Formatting", "Apache.Arrow", "Polly.Core",
-        "System.CommandLine", "Spectre.Console",
-    ];
+    /// <summary>The format version (<see cref="CurrentSchemaVersion"/>).</summary>
+    [JsonPropertyName("schema_version")]
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 
-    /// <summary>
-    /// NuGet versions of <see cref="RecordedPackages"/> as the running application resolved them (from its
-    /// deps.json, which names package versions exactly), falling back to assembly metadata when there is no
-    /// deps.json (e.g. inside a notebook kernel); plus the .NET runtime version.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> PackageVersions()
-    {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var wanted = new HashSet<string>(RecordedPackages, StringComparer.OrdinalIgnoreCase);
-        var deps = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (Assembly.GetEntryAssembly()?.GetName().Name is { } entry)
-        {
-            deps.Add(Path.Combine(AppContext.BaseDirectory, entry + ".deps.json"));
-        }
+    /// <summary>The tool that wrote it.</summary>
+    [JsonPropertyName("tool")]
+    public required ManifestTool Tool { get; init; }
 
-        foreach (var file in deps.Distinct(StringComparer.Ordinal).Where(File.Exists))
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
-            if (!doc.RootElement.TryGetProperty("libraries", out var libraries))
-            {
-                continue;
-            }
+    /// <summary>For people only: the command line that made the run, as the caller gave it (null from a notebook). Nothing reads it back.</summary>
+    [JsonPropertyName("command_line")]
+    public string? CommandLine { get; init; }
 
-            foreach (var lib in libraries.EnumerateObject())
-            {
-                var slash = lib.Name.IndexOf('/', StringComparison.Ordinal);
-                if (slash > 0 && wanted.Contains(lib.Name[..slash]) && lib.Value.TryGetProperty("type", out var type) && type.GetString() == "package")
-                {
-                    result[lib.Name[..slash]] = lib.Name[(slash + 1)..];
-                }
-            }
-        }
+    /// <summary>Versions of the packages loaded when the run finished, and of .NET and plotly.js.</summary>
+    [JsonPropertyName("packages")]
+    public required IReadOnlyDictionary<string, string> Packages { get; init; }
 
-        foreach (var name in RecordedPackages.Where(n => !result.ContainsKey(n)))
-        {
-            var asm = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
-            if (asm is not null)
-            {
-                result[name] = asm.GetName().Version?.ToString(3) ?? "unknown";
-            }
-        }
+    /// <summary>The run's parameters as shown to people (the report's parameter table, or a notebook's parameters).</summary>
+    [JsonPropertyName("parameters")]
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
 
-        result["plotly.js"] = Charts.PlotlyAssets.Version; // embedded in the library, from npm's plotly.js-dist-min
-        result[".NET"] = Environment.Version.ToString();
-        return result;
-    }
+    /// <summary>A report's inputs, as data a replay turns back into <see cref="ReportInputs"/>; null for a notebook run.</summary>
+    [JsonPropertyName("report")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ManifestReport? Report { get; init; }
 
-    /// <summary>The library's version.</summary>
-    public static string LibraryVersion() =>
-        typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>A notebook run's inputs, as data; null for a report.</summary>
+    [JsonPropertyName("notebook")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ManifestNotebook? Notebook { get; init; }
 
-    /// <summary>The commit checked out in the git work tree holding <paramref name="folder"/>, or null.</summary>
-    public static string? FindGitCommit(string folder)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
-        {
-            var git = Path.Combine(dir.FullName, ".git");
-            if (File.Exists(git))
-            {
-                var line = File.ReadAllText(git).Trim();
-                git = line.StartsWith("gitdir:", StringComparison.Ordinal) ? Path.GetFullPath(Path.Combine(dir.FullName, line[7..].Trim())) : git;
-            }
+    /// <summary>Files read, with hashes, sorted by path.</summary>
+    [JsonPropertyName("inputs")]
+    public required IReadOnlyList<ManifestEntry> Inputs { get; init; }
 
-            if (!Directory.Exists(git))
-            {
-                continue;
-            }
+    /// <summary>Files written, with hashes, sorted by path; with the manifest itself, every file the run owns in its folder.</summary>
+    [JsonPropertyName("outputs")]
+    public required IReadOnlyList<ManifestEntry> Outputs { get; init; }
 
-            var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
-            if (!head.StartsWith("ref:", StringComparison.Ordinal))
-            {
-                return head;
-            }
+    /// <summary>Why the run it records failed (a notebook cell), or null when it succeeded; a failed run is not re-run by verify.</summary>
+    [JsonPropertyName("failure")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Failure { get; init; }
 
-            var refName = head[4..].Trim();
-            foreach (var root in new[] { git, CommonDir(git) })
-            {
-                var refFile = Path.Combine(root, refName);
-                if (File.Exists(refFile))
-                {
-                    return File.ReadAllText(refFile).Trim();
-                }
-
-                var packed = Path.Combine(root, "packed-refs");
-                if (File.Exists(packed))
-                {
-                    var hit = File.ReadLines(packed).FirstOrDefault(l => l.EndsWith(" " + refName, StringComparison.Ordinal));
-                    if (hit is not null)
-                    {
-                        return hit.Split(' ')[0];
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        return null;
-    }
+    /// <summary>Values that change from run to run.</summary>
+    [JsonPropertyName("nondeterministic")]
+    public required ManifestNondeterministic Nondeterministic { get; init; }
 
     /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
-    /// <exception cref="ManifestFormatException">The file is not such a manifest, or holds an entry that is not allowed.</exception>
+    /// <exception cref="ManifestFormatException">The file is not such a manifest (or an older version's, with how to regenerate it), or holds an entry that is not allowed.</exception>
     public static Manifest Read(string path)
     {
         byte[] bytes;
@@ -187,153 +119,156 @@ public sealed record Manifest(
             throw new ManifestFormatException(path, $"cannot be read: {ex.Message}", ex);
         }
 
-        Manifest manifest;
+        Manifest? manifest;
         try
         {
-            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
-            manifest = FromJson(doc.RootElement);
+            RefuseOlderSchema(path, bytes);
+            manifest = JsonSerializer.Deserialize(bytes, ManifestJson.Shared.Manifest);
         }
         catch (JsonException ex)
         {
-            throw new ManifestFormatException(path, $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {ex.Message}", ex);
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+            throw new ManifestFormatException(path, $"is not a manifest's JSON{where}: {ex.Message}", ex);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not ManifestFormatException && (ex is InvalidOperationException or FormatException or ArgumentException or NotSupportedException))
         {
-            // GetProperty on a missing key, GetString on a number, invalid UTF-8 inside a string, …
             throw new ManifestFormatException(path, $"does not have the fields a manifest has ({ex.Message})", ex);
+        }
+
+        if (manifest is null)
+        {
+            throw new ManifestFormatException(path, "holds null instead of a manifest");
         }
 
         Check(manifest, path);
         return manifest;
     }
 
-    private static Manifest FromJson(JsonElement r)
+    /// <summary>
+    /// Who wrote a manifest and which files it lists as outputs, for <see cref="OwnedOutputs"/> deciding what a new
+    /// run may replace: manifests of this version (<see cref="Read"/>), and also those of schema 1 and 2, so running
+    /// again into an older report's folder (the way to regenerate it) replaces that report.
+    /// </summary>
+    /// <exception cref="ManifestFormatException">Neither a manifest of this version nor an older one with output paths inside its folder.</exception>
+    internal static (string Tool, IReadOnlyList<string> Outputs) ReadOwnership(string path)
     {
-        static IReadOnlyDictionary<string, string> Map(JsonElement e) =>
-            e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
-        static IReadOnlyList<ManifestEntry> Files(JsonElement e) =>
-            e.EnumerateArray().Select(f => new ManifestEntry(f.GetProperty("path").GetString()!, f.GetProperty("sha256").GetString()!, f.GetProperty("size").GetInt64())).ToList();
-        var tool = r.GetProperty("tool");
-        var schema = r.TryGetProperty("schema_version", out var sv) ? sv.GetInt32() : 1;
-        return new Manifest(
-            tool.GetProperty("name").GetString()!,
-            tool.GetProperty("version").GetString()!,
-            tool.TryGetProperty("git_commit", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null,
-            Map(r.GetProperty("packages")),
-            Map(r.GetProperty("parameters")),
-            Files(r.GetProperty("inputs")),
-            Files(r.GetProperty("outputs")),
-            r.GetProperty("nondeterministic").TryGetProperty("generated_at_utc", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null,
-            r.TryGetProperty("command", out var cmd) ? cmd.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [])
+        try
         {
-            SchemaVersion = schema,
-            Failure = r.TryGetProperty("failure", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null,
-        };
+            var m = Read(path);
+            return (m.Tool.Name, m.Outputs.Select(o => o.Path).ToList());
+        }
+        catch (ManifestFormatException) when (OlderOwnership(path) is { } older)
+        {
+            return older;
+        }
+    }
+
+    private static (string Tool, IReadOnlyList<string> Outputs)? OlderOwnership(string path)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var r = doc.RootElement;
+            var schema = r.TryGetProperty("schema_version", out var sv) ? sv.GetInt32() : 1;
+            if (schema is not (1 or 2))
+            {
+                return null;
+            }
+
+            var tool = r.GetProperty("tool").GetProperty("name").GetString()!;
+            var outputs = r.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("path").GetString()!).ToList();
+            return outputs.All(o => o.Length > 0 && OwnedOutputs.IsInside(o)) ? (tool, outputs) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or KeyNotFoundException or FormatException or ArgumentException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A manifest of schema 1 or 2 recorded a command line instead of data: say which and how to make a new one.</summary>
+    private static void RefuseOlderSchema(string path, byte[] bytes)
+    {
+        using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return; // the typed read below says what is wrong
+        }
+
+        var schema = root.TryGetProperty("schema_version", out var sv) ? (sv.TryGetInt32(out var v) ? v : -1) : 1;
+        if (schema is 1 or 2)
+        {
+            var folder = Path.GetDirectoryName(path) is { Length: > 0 } d ? d : ".";
+            var recorded = root.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.Array
+                ? string.Join(' ', c.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String ? a.GetString()!.Replace("{out}", folder, StringComparison.Ordinal) : "?"))
+                : null;
+            throw new ManifestFormatException(path,
+                $"was written by an older version of pipeline (manifest schema_version {schema}; this version reads {CurrentSchemaVersion}, which records the run's inputs as data)",
+                recorded is null
+                    ? "Regenerate it by running the report or notebook again into the same folder, then verify the new manifest"
+                    : $"Regenerate it by running the command it records again from the folder it was first run in (pipeline {recorded}), then verify the new manifest");
+        }
+
+        if (schema != CurrentSchemaVersion)
+        {
+            throw new ManifestFormatException(path, $"has schema_version {sv}; this version of pipeline reads {CurrentSchemaVersion} (a newer pipeline wrote it?)");
+        }
     }
 
     /// <summary>
-    /// What verify relies on: SHA-256 hashes, sizes, output paths that stay inside the folder beside the
-    /// manifest (inputs may be anywhere: they are only read), and a command that is a pipeline report or
-    /// run writing into the placeholder folder, so a re-run can never write anywhere else.
+    /// What verify relies on: SHA-256 hashes, sizes, output paths that stay inside the folder of the manifest
+    /// (inputs may be anywhere: they are only read), and exactly one of <see cref="Report"/> and
+    /// <see cref="Notebook"/>, whose outputs also stay inside that folder, so a re-run can never write anywhere else.
     /// </summary>
     private static void Check(Manifest m, string path)
     {
-        if (m.SchemaVersion is < 1 or > CurrentSchemaVersion)
-        {
-            throw new ManifestFormatException(path, $"has schema_version {m.SchemaVersion}; this version of pipeline reads 1 to {CurrentSchemaVersion} (a newer pipeline wrote it?)");
-        }
-
         foreach (var (kind, entries) in new[] { ("inputs", m.Inputs), ("outputs", m.Outputs) })
         {
             for (var i = 0; i < entries.Count; i++)
             {
                 var e = entries[i];
-                if (e.Path.Length == 0 || e.Sha256.Length != 64 || !e.Sha256.All(char.IsAsciiHexDigitLower) || e.Size < 0)
+                if (e is null || e.Path.Length == 0 || e.Sha256.Length != 64 || !e.Sha256.All(char.IsAsciiHexDigitLower) || e.Size < 0)
                 {
-                    throw new ManifestFormatException(path, $"{kind}[{i}] ('{e.Path}') needs a path, a 64-digit lower-case SHA-256 and a size ≥ 0");
+                    throw new ManifestFormatException(path, $"{kind}[{i}] ('{e?.Path}') needs a path, a 64-digit lower-case SHA-256 and a size ≥ 0");
                 }
 
-                if (kind == "outputs" && (Path.IsPathRooted(e.Path) || e.Path.Replace('\\', '/').Split('/').Any(p => p is ".." or "")))
+                if (kind == "outputs" && !OwnedOutputs.IsInside(e.Path))
                 {
                     throw new ManifestFormatException(path, $"outputs[{i}] path '{e.Path}' leaves the folder of the manifest; outputs are relative paths inside it");
                 }
             }
         }
 
-        if (m.Command.Count > 0 && (m.Command[0] is not ("report" or "run") || !m.Command.Any(a => a.Contains(OutPlaceholder, StringComparison.Ordinal))))
+        if ((m.Report is null) == (m.Notebook is null))
         {
-            throw new ManifestFormatException(path, $"the recorded command ({string.Join(' ', m.Command.Take(3))} …) is not a pipeline report or run writing into {OutPlaceholder}, so verify will not re-run it");
+            throw new ManifestFormatException(path, "must record exactly one of a report's inputs ('report') and a notebook run's ('notebook'), so verify knows what to re-run");
+        }
+
+        if (m.Notebook is { } n && (!OwnedOutputs.IsInside(n.Output) || !OwnedOutputs.IsInside(n.Html)))
+        {
+            throw new ManifestFormatException(path, $"the notebook's output '{n.Output}' or HTML '{n.Html}' leaves the folder of the manifest, so verify will not re-run it");
         }
     }
 
-    /// <summary>Indented JSON with keys in a fixed order and entries sorted by path.</summary>
-    public string ToJson()
+    /// <summary>Indented JSON (keys in a fixed order, entries as built: sorted by path) ending in a newline.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, ManifestJson.Shared.Manifest) + "\n";
+}
+
+/// <summary>The source-generated System.Text.Json contract of <see cref="Manifest"/>.</summary>
+[JsonSerializable(typeof(Manifest))]
+public sealed partial class ManifestJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The options manifests are written and read with: indented, relaxed escaping (as written since schema 1),
+    /// strict numbers, and nulls, missing required keys and duplicate keys refused.
+    /// </summary>
+    public static ManifestJson Shared { get; } = new(new JsonSerializerOptions
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schema_version", SchemaVersion);
-            w.WriteStartObject("tool");
-            w.WriteString("name", Tool);
-            w.WriteString("version", ToolVersion);
-            w.WriteString("git_commit", GitCommit);
-            w.WriteEndObject();
-            w.WriteStartArray("command");
-            foreach (var arg in Command)
-            {
-                w.WriteStringValue(arg);
-            }
-
-            w.WriteEndArray();
-            WriteMap(w, "packages", Packages);
-            WriteMap(w, "parameters", Parameters);
-            WriteFiles(w, "inputs", Inputs);
-            WriteFiles(w, "outputs", Outputs);
-            if (Failure is not null)
-            {
-                w.WriteString("failure", Failure);
-            }
-
-            w.WriteStartObject("nondeterministic");
-            w.WriteString("note", "values here change from run to run and are not compared by verify");
-            w.WriteString("generated_at_utc", GeneratedAtUtc);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    private static string CommonDir(string git)
-    {
-        var common = Path.Combine(git, "commondir");
-        return File.Exists(common) ? Path.GetFullPath(Path.Combine(git, File.ReadAllText(common).Trim())) : git;
-    }
-
-    private static void WriteMap(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, string> map)
-    {
-        w.WriteStartObject(name);
-        foreach (var (k, v) in map.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            w.WriteString(k, v);
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteFiles(Utf8JsonWriter w, string name, IReadOnlyList<ManifestEntry> files)
-    {
-        w.WriteStartArray(name);
-        foreach (var f in files.OrderBy(f => f.Path, StringComparer.Ordinal))
-        {
-            w.WriteStartObject();
-            w.WriteString("path", f.Path);
-            w.WriteString("sha256", f.Sha256);
-            w.WriteNumber("size", f.Size);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
+        NumberHandling = JsonNumberHandling.Strict,
+    });
 }

@@ -1,6 +1,7 @@
 using Pipeline.Articles;
 using Pipeline.Events;
 using Pipeline.Intensity;
+using Pipeline.Text;
 
 namespace Pipeline.Reports;
 
@@ -65,12 +66,12 @@ public sealed class ReportAnalysis
     {
         if (inputs.EventFiles.Count == 0)
         {
-            throw new ArgumentException("no events file given; pass --events FILE");
+            throw new ParameterException("no events file given; pass {ReportInputs.EventFiles} FILE");
         }
 
         inputs.Study.Validate();
         progress?.Report("loading articles");
-        var catalog = ArticleCatalog.LoadFolder(inputs.ArticlesFolder);
+        var catalog = ArticleCatalog.LoadFolder(inputs.Resolve(inputs.ArticlesFolder));
         if (!catalog.TryGet(inputs.ArticleId, out var article))
         {
             throw new ArgumentException($"unknown article '{inputs.ArticleId}'; the catalog in {inputs.ArticlesFolder} has: {string.Join(", ", catalog.Articles.Select(a => a.Id))}");
@@ -80,7 +81,7 @@ public sealed class ReportAnalysis
         foreach (var file in inputs.EventFiles)
         {
             progress?.Report($"loading {Path.GetFileName(file)}");
-            tables.Add(EventLoader.Load(file));
+            tables.Add(EventLoader.Load(inputs.Resolve(file)));
         }
 
         var described = DataSource.Distinct(tables.Select(DataSource.For).ToList());
@@ -89,7 +90,7 @@ public sealed class ReportAnalysis
         // Checks the filter (unknown country, empty range) once over every file; the events themselves stay per source.
         if (filter.Apply(tables.SelectMany(t => t.Events).ToList()).Count == 0)
         {
-            throw new ArgumentException($"no events left after filtering (country {filter.Country ?? "any"}, {filter.From?.ToString("yyyy-MM-dd") ?? "start"} .. {filter.To?.ToString("yyyy-MM-dd") ?? "end"}); widen the filter");
+            throw new ArgumentException($"no events left after filtering (country {filter.Country ?? "any"}, {(filter.From is { } f ? IsoDate.Format(f) : "start")} .. {(filter.To is { } t ? IsoDate.Format(t) : "end")}); widen the filter");
         }
 
         progress?.Report("computing intensity");
@@ -120,7 +121,7 @@ public sealed class ReportAnalysis
 
         if (longest < (2 * inputs.Study.Window) + 1)
         {
-            throw new ArgumentException($"window of {inputs.Study.Window} {Bins.Name(inputs.Intensity.Bin)} bins each side needs at least {(2 * inputs.Study.Window) + 1} bins, but the longest source spans only {longest}; use a smaller --window or a finer --bin");
+            throw new ParameterException($"window of {inputs.Study.Window} {Bins.Name(inputs.Intensity.Bin)} bins each side needs at least {(2 * inputs.Study.Window) + 1} bins, but the longest source spans only {longest}; use a smaller {{EventStudyOptions.Window}} or a finer {{IntensityOptions.Bin}}");
         }
 
         progress?.Report("running the event study");

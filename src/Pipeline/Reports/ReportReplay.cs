@@ -1,69 +1,31 @@
-using System.Globalization;
-using Pipeline.Intensity;
-
 namespace Pipeline.Reports;
 
+/// <summary>What <see cref="Verification.Verify"/> asks a replay to do: re-run <see cref="Manifest"/>'s inputs into <see cref="OutDir"/>.</summary>
+/// <param name="Manifest">The manifest read.</param>
+/// <param name="ManifestFolder">The folder the manifest sits in (its recorded paths are relative to it), absolute.</param>
+/// <param name="OutDir">The fresh folder the re-run writes into.</param>
+public sealed record ReplayRequest(Manifest Manifest, string ManifestFolder, string OutDir);
+
 /// <summary>
-/// Re-runs a recorded <c>report</c> command inside the library, for notebooks (which have no command line)
-/// and for <see cref="Verification"/>. Reads exactly the options <see cref="ReportWriter.Command"/> writes.
+/// Re-runs a report from the inputs its manifest records as data (<see cref="ManifestReport"/>), inside the
+/// library: for notebooks (which have no command line) and for <see cref="Verification"/>. Nothing here reads a
+/// command line.
 /// </summary>
 public static class ReportReplay
 {
-    /// <summary>Turns recorded <c>report</c> arguments back into inputs and the output folder.</summary>
-    /// <exception cref="ArgumentException">Not a report command, or an option it does not know.</exception>
-    public static (ReportInputs Inputs, string OutDir) Parse(IReadOnlyList<string> args)
-    {
-        if (args.Count == 0 || args[0] != "report")
-        {
-            throw new ArgumentException($"not a report command: {string.Join(" ", args)}");
-        }
+    /// <summary>The report inputs a manifest records, with relative paths read from beside the manifest.</summary>
+    /// <exception cref="ParameterException">The manifest records a notebook run, not a report, or a value no version writes.</exception>
+    public static ReportInputs Inputs(Manifest manifest, string manifestFolder) =>
+        (manifest.Report ?? throw new ParameterException("the manifest records a notebook run, not a report; only a report's inputs replay as a report", "Manifest.Report"))
+        .ToInputs(manifestFolder);
 
-        var events = new List<string>();
-        string? article = null, articles = null, country = null, outDir = null;
-        DateOnly? from = null, to = null;
-        var intensity = IntensityOptions.Default;
-        var study = EventStudyOptions.Default;
-        for (var i = 1; i < args.Count; i++)
-        {
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--events": events.Add(Value()); break;
-                case "--article": article = Value(); break;
-                case "--articles": articles = Value(); break;
-                case "--country": country = Value(); break;
-                case "--from": from = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
-                case "--to": to = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
-                case "--bin": intensity = intensity with { Bin = Bins.Parse(Value()) }; break;
-                case "--imprecise": intensity = intensity with { Imprecise = Value() == "spread" ? ImprecisePolicy.Spread : ImprecisePolicy.Band }; break;
-                case "--window": study = study with { Window = int.Parse(Value(), CultureInfo.InvariantCulture) }; break;
-                case "--seed": study = study with { Seed = ulong.Parse(Value(), CultureInfo.InvariantCulture) }; break;
-                case "--out": outDir = Value(); break;
-                case "--no-png": break;
-                default: throw new ArgumentException($"unknown report option {args[i]}");
-            }
-        }
-
-        var inputs = new ReportInputs
-        {
-            EventFiles = events,
-            ArticleId = article ?? throw new ArgumentException("the command records no --article"),
-            ArticlesFolder = articles ?? throw new ArgumentException("the command records no --articles"),
-            Filter = new EventFilter { Country = country, From = from, To = to },
-            Intensity = intensity,
-            Study = study,
-        };
-        return (inputs, outDir ?? throw new ArgumentException("the command records no --out"));
-    }
-
-    /// <summary>A re-run callback for <see cref="Verification.Verify"/> that handles report commands in-process.</summary>
-    public static (int Code, string Error) Rerun(IReadOnlyList<string> args)
+    /// <summary>A re-run callback for <see cref="Verification.Verify"/> that replays report manifests in-process (without PNGs).</summary>
+    public static (int Code, string Error) Rerun(ReplayRequest request)
     {
         try
         {
-            var (inputs, outDir) = Parse(args);
-            var analysis = ReportAnalysis.Run(inputs);
-            ReportWriter.WriteAsync(analysis, outDir, null).GetAwaiter().GetResult();
+            var analysis = ReportAnalysis.Run(Inputs(request.Manifest, request.ManifestFolder));
+            ReportWriter.WriteAsync(analysis, request.OutDir, null).GetAwaiter().GetResult();
             return (0, "");
         }
         catch (Exception ex) when (ex is ArgumentException or IOException or Events.EventFileException or Articles.ArticleCatalogException)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Pipeline.Text;
 using Pipeline.Charts;
 using Pipeline.Intensity;
 
@@ -59,8 +60,8 @@ public static class ReportWriter
             ["events"] = string.Join(";", i.EventFiles.Select(f => f.Replace('\\', '/'))),
             ["article"] = i.ArticleId,
             ["country"] = i.Filter.Country ?? "(all)",
-            ["from"] = i.Filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(each source's first covered day)",
-            ["to"] = i.Filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(each source's last covered day)",
+            ["from"] = (i.Filter.From is { } from ? IsoDate.Format(from) : null) ?? "(each source's first covered day)",
+            ["to"] = (i.Filter.To is { } to ? IsoDate.Format(to) : null) ?? "(each source's last covered day)",
             ["bin"] = Bins.Name(i.Intensity.Bin),
             ["imprecise"] = i.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread",
             ["window"] = i.Study.Window.ToString(CultureInfo.InvariantCulture),
@@ -68,38 +69,6 @@ public static class ReportWriter
             ["seed"] = i.Study.Seed.ToString(CultureInfo.InvariantCulture),
             ["actors"] = string.Join(";", i.Actors),
         };
-    }
-
-    /// <summary>The <c>pipeline report</c> arguments that reproduce this analysis into <see cref="Manifest.OutPlaceholder"/>.</summary>
-    public static IReadOnlyList<string> Command(ReportAnalysis a)
-    {
-        var i = a.Inputs;
-        var args = new List<string> { "report" };
-        foreach (var f in i.EventFiles)
-        {
-            args.AddRange(["--events", f.Replace('\\', '/')]);
-        }
-
-        args.AddRange(["--article", i.ArticleId, "--articles", i.ArticlesFolder.Replace('\\', '/')]);
-        if (i.Filter.Country is { } c)
-        {
-            args.AddRange(["--country", c]);
-        }
-
-        if (i.Filter.From is { } from)
-        {
-            args.AddRange(["--from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
-        }
-
-        if (i.Filter.To is { } to)
-        {
-            args.AddRange(["--to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
-        }
-
-        args.AddRange(["--bin", Bins.Name(i.Intensity.Bin), "--window", i.Study.Window.ToString(CultureInfo.InvariantCulture),
-            "--imprecise", i.Intensity.Imprecise == ImprecisePolicy.Band ? "band" : "spread", "--seed", i.Study.Seed.ToString(CultureInfo.InvariantCulture),
-            "--no-png", "--out", Manifest.OutPlaceholder]);
-        return args;
     }
 
     /// <summary>
@@ -113,7 +82,8 @@ public static class ReportWriter
     /// <param name="renderer">PNG renderer, or null for no PNGs.</param>
     /// <param name="progress">Stage names, for a progress display.</param>
     /// <param name="ct">Cancels the run; nothing is moved into place then.</param>
-    public static async Task<ReportResult> WriteAsync(ReportAnalysis a, string outDir, IChartImageRenderer? renderer, IProgress<string>? progress = null, CancellationToken ct = default)
+    /// <param name="commandLine">For people reading the manifest: the command line that made the run (null from a notebook); nothing reads it back.</param>
+    public static async Task<ReportResult> WriteAsync(ReportAnalysis a, string outDir, IChartImageRenderer? renderer, IProgress<string>? progress = null, CancellationToken ct = default, string? commandLine = null)
     {
         using var owned = OwnedOutputs.Begin(outDir, Manifest.FileName);
         var staging = owned.Staging;
@@ -153,17 +123,21 @@ public static class ReportWriter
             clock.Restart();
         }
 
-        var outputs = Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories)
-            .Select(f => ManifestEntry.Of(f, Path.GetRelativePath(staging, f).Replace('\\', '/')))
-            .OrderBy(e => e.Path, StringComparer.Ordinal)
-            .ToList();
         // A fetched file's provenance (query, page hashes, licence) is an input too, so the manifest says where the data came from.
-        var provenance = a.Inputs.EventFiles.Select(Fetch.FetchProvenance.PathFor).Where(File.Exists);
-        var inputs = a.Inputs.EventFiles.Concat(provenance).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/')))
-            .Concat(Directory.EnumerateFiles(a.Inputs.ArticlesFolder, "*.json").Order(StringComparer.Ordinal).Select(f => ManifestEntry.Of(f, f.Replace('\\', '/'))))
-            .ToList();
-        var manifest = new Manifest("pipeline", Manifest.LibraryVersion(), Manifest.FindGitCommit(Environment.CurrentDirectory), Manifest.PackageVersions(), parameters, inputs, outputs,
-            DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), Command(a));
+        var events = a.Inputs.EventFiles.Select(a.Inputs.Resolve).ToList();
+        var read = events.Concat(events.Select(Fetch.FetchProvenance.PathFor).Where(File.Exists))
+            .Concat(Directory.EnumerateFiles(a.Inputs.Resolve(a.Inputs.ArticlesFolder), "*.json"));
+        var manifest = ManifestBuilder.Build(new ManifestRun
+        {
+            ManifestFolder = outDir,
+            WrittenFolder = staging,
+            Read = read,
+            Parameters = parameters,
+            Report = ManifestReport.Of(a.Inputs, outDir),
+            CommandLine = commandLine,
+            SourceFolder = a.Inputs.Folder,
+        });
+        var outputs = manifest.Outputs;
         await File.WriteAllTextAsync(Path.Combine(staging, Manifest.FileName), manifest.ToJson(), ct).ConfigureAwait(false);
 
         ct.ThrowIfCancellationRequested();

@@ -42,22 +42,19 @@ public sealed record VerificationResult(IReadOnlyList<VerificationRow> Rows, int
 /// <summary>
 /// Re-runs what a manifest records into a fresh folder and compares every output byte for byte (by
 /// SHA-256), after checking that every input is still there and unchanged and that the outputs shipped
-/// beside the manifest are still what it describes. The re-run itself is a callback,
-/// because the command line lives above the library.
+/// beside the manifest are still what it describes. The re-run is a callback given the manifest's recorded
+/// inputs (data, never a command line): <see cref="ReportReplay.Rerun"/> replays reports; a front end adds notebook runs.
 /// </summary>
 public static class Verification
 {
     /// <summary>Verifies <paramref name="manifestPath"/>.</summary>
     /// <param name="manifestPath">The manifest written by <c>report</c> or <c>run</c>.</param>
-    /// <param name="rerun">Runs the given <c>pipeline</c> arguments; returns the exit code and any error text.</param>
+    /// <param name="rerun">Re-runs the manifest's recorded inputs into the request's folder; returns the exit code and any error text.</param>
     /// <param name="workFolder">Where the re-run writes (created; deleted by the caller).</param>
-    public static VerificationResult Verify(string manifestPath, Func<IReadOnlyList<string>, (int Code, string Error)> rerun, string workFolder)
+    /// <exception cref="ManifestFormatException">The manifest cannot be read, was written by an older version (the message says how to regenerate it), or records a failed run.</exception>
+    public static VerificationResult Verify(string manifestPath, Func<ReplayRequest, (int Code, string Error)> rerun, string workFolder)
     {
         var manifest = Manifest.Read(manifestPath);
-        if (manifest.Command.Count == 0)
-        {
-            throw new ManifestFormatException(manifestPath, "records no command, so it cannot be re-run (written by an older version?)");
-        }
 
         if (manifest.Failure is not null)
         {
@@ -75,13 +72,14 @@ public static class Verification
 
         foreach (var input in manifest.Inputs)
         {
-            if (!File.Exists(input.Path))
+            var onDisk = Path.GetFullPath(Path.Combine(shippedFolder, input.Path));
+            if (!File.Exists(onDisk))
             {
-                rows.Add(new VerificationRow("input", input.Path, FileCheck.MissingInput, $"not found (run verify from the folder the original run was started in: {Environment.CurrentDirectory})"));
+                rows.Add(new VerificationRow("input", input.Path, FileCheck.MissingInput, $"not found at {onDisk} (inputs are recorded relative to the manifest's folder; move the manifest's folder and its inputs together)"));
                 continue;
             }
 
-            var now = ManifestEntry.Of(input.Path, input.Path);
+            var now = ManifestEntry.Of(onDisk, input.Path);
             rows.Add(now.Sha256 == input.Sha256
                 ? new VerificationRow("input", input.Path, FileCheck.Match, Short(input.Sha256))
                 : new VerificationRow("input", input.Path, FileCheck.Mismatch, $"expected {Short(input.Sha256)}, now {Short(now.Sha256)} ({now.Size} bytes)"));
@@ -89,9 +87,8 @@ public static class Verification
 
         Directory.CreateDirectory(workFolder);
         var outDir = Path.Combine(workFolder, "out");
-        var args = manifest.Command.Select(a => a.Replace(Manifest.OutPlaceholder, outDir, StringComparison.Ordinal)).ToList();
-        var (code, error) = rerun(args);
-        var shipped = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var (code, error) = rerun(new ReplayRequest(manifest, shippedFolder, outDir));
+        var shipped = shippedFolder;
         foreach (var output in manifest.Outputs)
         {
             // The copy beside the manifest must still be what the manifest describes.

@@ -3,9 +3,10 @@ using System.Text;
 namespace Pipeline.Text;
 
 /// <summary>
-/// Writes CSV records by hand with RFC 4180 quoting and LF line ends. Hand-written rather than via a
-/// CSV library so that the committed file's bytes depend only on this code, not on a library's
-/// quoting or newline defaults changing in an update.
+/// The project's one CSV writer (report tables, the synthetic and fetched event files): RFC 4180 quoting
+/// (only a field holding a comma, quote, CR or LF is quoted; quotes doubled) and LF line ends. Hand-written
+/// rather than via CsvHelper's writer so that the committed files' bytes depend only on this code, not on a
+/// library's quoting or newline defaults changing in an update.
 /// </summary>
 internal sealed class Rfc4180Writer
 {

@@ -28,7 +28,7 @@ public sealed class VerifyEveryFileTests
         {
             var manifest = Manifest.Read(manifestPath);
             var shipped = Path.GetDirectoryName(manifestPath)!;
-            var files = manifest.Inputs.Select(i => (Recorded: i.Path, OnDisk: i.Path))
+            var files = manifest.Inputs.Select(i => (Recorded: i.Path, OnDisk: Path.Combine(shipped, i.Path)))
                 .Concat(manifest.Outputs.Select(o => (Recorded: o.Path, OnDisk: Path.Combine(shipped, o.Path))));
             foreach (var (recorded, onDisk) in files)
             {

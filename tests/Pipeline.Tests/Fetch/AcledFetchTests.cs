@@ -579,8 +579,8 @@ public sealed class AcledFetchTests : IDisposable
             [(new DateOnly(2011, 2, 15), new DateOnly(2011, 12, 31)), (new DateOnly(2012, 1, 1), new DateOnly(2012, 12, 31)), (new DateOnly(2013, 1, 1), new DateOnly(2013, 3, 1))],
             q.YearRanges());
         Assert.Single(new AcledQuery("Libya", new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1)).YearRanges());
-        Assert.Throws<ArgumentException>(() => new AcledQuery("Libya", new DateOnly(2020, 2, 1), new DateOnly(2020, 1, 1)).Validate());
-        Assert.Throws<ArgumentException>(() => new AcledQuery(" ", new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1)).Validate());
+        Assert.Equal("AcledQuery.To", Assert.Throws<ParameterException>(() => new AcledQuery("Libya", new DateOnly(2020, 2, 1), new DateOnly(2020, 1, 1)).Validate()).ParamName);
+        Assert.Equal("AcledQuery.Country", Assert.Throws<ParameterException>(() => new AcledQuery(" ", new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1)).Validate()).ParamName);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class FetchCommandTests : IDisposable
 
         Assert.True(reportCode == 0, reportErr);
         var manifest = Pipeline.Reports.Manifest.Read(Path.Combine(report, "manifest.json"));
-        Assert.Contains(manifest.Inputs, i => i.Path == Pipeline.Fetch.FetchProvenance.PathFor(csv).Replace('\\', '/'));
+        Assert.Contains(manifest.Inputs, i => Path.GetFullPath(Path.Combine(report, i.Path)) == Path.GetFullPath(Pipeline.Fetch.FetchProvenance.PathFor(csv)));
     }
 
     [Fact]
@@ -185,6 +185,7 @@ public sealed class FetchCommandTests : IDisposable
 
         Assert.Equal(CliApp.InputError, code);
         Assert.Contains("UCDP_TOKEN is not set", err);
+        Assert.Contains("or use --source archive, which needs none", err); // the library's parameter, shown as the CLI's option
         Assert.Empty(server.Requests);
     }
 

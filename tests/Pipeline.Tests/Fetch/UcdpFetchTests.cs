@@ -130,7 +130,7 @@ public sealed class UcdpFetchTests : IDisposable
         var ex = await Assert.ThrowsAsync<FetchException>(() => Fetch(new UcdpQuery("Libya", "25.1", UcdpSource.Api), Options(server.BaseUrl, token: null)));
 
         Assert.Contains("UCDP_TOKEN is not set", ex.Problem);
-        Assert.Contains("--source archive", ex.Hint);
+        Assert.Contains("UcdpQuery.Source archive", ex.Hint); // the library names its parameter; the CLI shows --source
         Assert.Empty(server.Requests);
     }
 
@@ -271,7 +271,7 @@ public sealed class UcdpFetchTests : IDisposable
     {
         using var server = Archive(ArchiveZip());
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Fetch(new UcdpQuery("Libya", "25.1"), Options(server.BaseUrl), FetchMode.Update));
-        Assert.Throws<ArgumentException>(() => new UcdpQuery("Libya", "latest").Validate());
+        Assert.Equal("FetchMode.Update", (await Assert.ThrowsAsync<ParameterException>(() => Fetch(new UcdpQuery("Libya", "25.1"), Options(server.BaseUrl), FetchMode.Update))).ParamName);
+        Assert.Equal("UcdpQuery.Version", Assert.Throws<ParameterException>(() => new UcdpQuery("Libya", "latest").Validate()).ParamName);
     }
 }

@@ -81,9 +81,9 @@ public class BinArithmeticTests
     [Fact]
     public void Unknown_names_and_units_are_refused_naming_the_choices()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Bins.Parse("fortnight"));
+        var ex = Assert.Throws<ParameterException>(() => Bins.Parse("fortnight"));
         Assert.StartsWith("unknown bin 'fortnight'; use day, week, acled-week or month", ex.Message);
-        Assert.Equal("name", ex.ParamName);
+        Assert.Equal("IntensityOptions.Bin", ex.ParamName); // the library names its parameter; the CLI shows --bin
         var bad = (BinUnit)99;
         Assert.Equal("unit", Assert.Throws<ArgumentOutOfRangeException>(() => Bins.Start(D("2019-04-04"), bad)).ParamName);
         Assert.Equal("unit", Assert.Throws<ArgumentOutOfRangeException>(() => Bins.Next(D("2019-04-04"), bad)).ParamName);

@@ -55,11 +55,17 @@ public class RunCommandTests
         Assert.True(html.IndexOf(marker, StringComparison.Ordinal) is > 0 and var at && at < html.IndexOf("id=\"chart-", StringComparison.Ordinal), "plotly.js comes before the first chart");
 
         var manifest = Manifest.Read(a.File("explore.manifest.json"));
-        Assert.Equal("pipeline", manifest.Tool);
+        Assert.Equal("pipeline", manifest.Tool.Name);
         Assert.Equal(["explore.html", "explore.ipynb"], manifest.Outputs.Select(o => o.Path).Order(StringComparer.Ordinal));
-        Assert.Equal(["run", Explore, "-o", "{out}/explore.ipynb", "--html", "{out}/explore.html"], manifest.Command);
+        // The run is recorded as data, with paths relative to the manifest's folder; nothing parses a command line back.
+        var notebook = manifest.Notebook!;
+        Assert.Equal(Path.GetFullPath(Explore), Path.GetFullPath(Path.Combine(a.Path, notebook.Path)));
+        Assert.Equal(Explore.Replace('\\', '/'), notebook.InputPath);
+        Assert.Empty(notebook.Parameters);
+        Assert.Equal(("explore.ipynb", "explore.html"), (notebook.Output, notebook.Html));
+        Assert.Null(manifest.Report);
         Assert.Equal("data/events/libya-2011-2020.synthetic.acled.csv", manifest.Parameters["eventsPath"]);
-        Assert.Contains(manifest.Inputs, i => i.Path == Explore);
+        Assert.Contains(manifest.Inputs, i => Path.GetFullPath(Path.Combine(a.Path, i.Path)) == Path.GetFullPath(Explore));
         Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("data/events/libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal)
             && i.Sha256 == "6ade42e85624965da249004c019e91a917c5e78276c45e118d1bb3c48d2403b7");
         Assert.Equal(Sha(a.File("explore.ipynb")), manifest.Outputs.Single(o => o.Path == "explore.ipynb").Sha256);
@@ -74,7 +80,8 @@ public class RunCommandTests
         Assert.True(code == 0, stderr);
         Assert.Equal("bonjour x9 ratio=-1.5 loud=False day=2020-01-03 seed=42\n", LastStdout(first.File("p.ipynb")));
         var manifest = Manifest.Read(first.File("p.manifest.json"));
-        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=9", "-p", "greeting=bonjour", "-p", "ratio=-1.5", "-o", "{out}/p.ipynb", "--html", "{out}/p.html"], manifest.Command);
+        Assert.Equal([new("count", "9"), new("greeting", "bonjour"), new("ratio", "-1.5")], manifest.Notebook!.Parameters);
+        Assert.Equal(("p.ipynb", "p.html"), (manifest.Notebook.Output, manifest.Notebook.Html));
         Assert.Equal("9", manifest.Parameters["count"]);
         Assert.Equal("42", manifest.Parameters["seed"]);
 
@@ -96,12 +103,10 @@ public class RunCommandTests
             Assert.False(papermill.TryGetProperty("start_time", out _));
         }
 
-        var rerun = manifest.Command.Select(x => x.Replace(Manifest.OutPlaceholder, second.Path, StringComparison.Ordinal)).ToArray();
-        Assert.Equal(0, Cli(rerun).Code);
-        foreach (var output in manifest.Outputs)
-        {
-            Assert.Equal(output.Sha256, Sha(Path.Combine(second.Path, output.Path)));
-        }
+        // verify rebuilds the run from the manifest's data and gets the same bytes; so does a copy of the folder elsewhere.
+        var verified = Cli("verify", first.File("p.manifest.json"));
+        Assert.True(verified.Code == 0, verified.Stdout + verified.Stderr);
+        Assert.Contains("all 2 outputs match", verified.Stdout);
     }
 
     [KernelFact]
@@ -197,8 +202,9 @@ public class RunCommandTests
         Assert.True(code == 0, stderr);
         Assert.Equal("SALUT X8 RATIO=0.5 LOUD=TRUE DAY=2020-01-03 SEED=42\n", LastStdout(temp.File("p.ipynb")));
         var manifest = Manifest.Read(temp.File("p.manifest.json"));
-        Assert.Equal(["run", Fixture("parameters.ipynb"), "-p", "count=8", "-o", "{out}/p.ipynb", "--html", "{out}/p.html", "-f", temp.File(name)], manifest.Command);
-        Assert.Contains(manifest.Inputs, i => i.Path == temp.File(name) && i.Sha256 == Sha(temp.File(name)));
+        Assert.Equal([new("count", "8")], manifest.Notebook!.Parameters);
+        Assert.Equal(name, manifest.Notebook.ParametersFile);
+        Assert.Contains(manifest.Inputs, i => i.Path == name && i.Sha256 == Sha(temp.File(name)));
         Assert.Equal("8", manifest.Parameters["count"]);
         Assert.Equal("salut", manifest.Parameters["greeting"]);
     }
@@ -237,7 +243,7 @@ public class RunCommandTests
         Assert.True(run.Code == 0, run.Stderr);
         Assert.Equal(["cwd.html", "cwd.ipynb", "cwd.manifest.json"], Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(temp.File("work") + "\n", LastStdout(temp.File("out/cwd.ipynb")));
-        Assert.Equal(["--cwd", temp.File("work")], Manifest.Read(temp.File("out/cwd.manifest.json")).Command.TakeLast(2));
+        Assert.Equal("../work", Manifest.Read(temp.File("out/cwd.manifest.json")).Notebook!.WorkingDirectory);
     }
 
     /// <summary>The stdout text of the last code cell of an executed .ipynb.</summary>
