@@ -1,3 +1,4 @@
+using Pipeline.Tests.Support;
 using System.Text.RegularExpressions;
 using Pipeline.Cli;
 using Pipeline.Reports;
@@ -6,6 +7,7 @@ using Pipeline.Tests.Reports;
 namespace Pipeline.Tests.Cli;
 
 /// <summary>The library names parameters, never CLI flags; the CLI shows its flags for them.</summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public partial class ParameterMessageTests
 {
     [Fact]
