@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Events;
-using Pipeline.Synthetic;
 
 namespace Pipeline.Bench;
 

@@ -2,7 +2,6 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Pipeline.Events;
 using Pipeline.Intensity;
-using Pipeline.Synthetic;
 
 namespace Pipeline.Bench;
 

@@ -9,7 +9,7 @@ namespace Pipeline;
 /// <c>/dev/null</c> or <c>/dev/full</c>, a FIFO), which must be written into rather than replaced by a rename,
 /// and the clean-up of staging files and folders left behind by a run that was killed.
 /// </summary>
-public static class OutputFiles
+internal static class OutputFiles
 {
     private const int AtFdCwd = -100;
     private const uint StatxType = 0x1;

@@ -11,7 +11,7 @@ namespace Pipeline.Charts;
 /// (descending, ties by name), top row first, then one row summing all the others (labelled with how many units it
 /// holds) when there are more; columns are the bins; cells count precise and imprecise events. Zero is white, so
 /// quiet months stay visible as empty cells.</remarks>
-public static class Admin1HeatmapChart
+internal static class Admin1HeatmapChart
 {
     /// <summary>Builds the heatmap.</summary>
     /// <param name="byAdmin1Monthly">One series per admin1 over the same (normally monthly) bins.</param>

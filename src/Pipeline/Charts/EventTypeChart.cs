@@ -8,7 +8,7 @@ namespace Pipeline.Charts;
 /// </summary>
 /// <remarks>One bar trace per series, named after the series (the event type), in the order given; each counts
 /// precise and imprecise events (<see cref="IntensitySeries.AllEvents"/>), so the stack's height is the total.</remarks>
-public static class EventTypeChart
+internal static class EventTypeChart
 {
     /// <summary>Builds the stacked bars.</summary>
     /// <param name="byType">One series per event type over the same bins (e.g. from

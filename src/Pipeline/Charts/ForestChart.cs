@@ -18,7 +18,7 @@ namespace Pipeline.Charts;
 /// the hover), so mentions outside coverage or too near the data's edge keep their row. A dotted vertical line
 /// shape named <c>zero</c> marks no change.</para>
 /// </remarks>
-public static class ForestChart
+internal static class ForestChart
 {
     /// <summary>Name of the placebo band trace.</summary>
     public const string PlaceboTraceName = "placebo 95% band";

@@ -14,7 +14,7 @@ namespace Pipeline.Charts;
 /// and <see cref="NotComputableTraceName"/> (the text "not computable" at 0, the reason in the hover). A dotted
 /// vertical line shape named <c>zero</c> marks no change.
 /// </remarks>
-public static class SensitivityChart
+internal static class SensitivityChart
 {
     /// <summary>Name of the primary setting's trace.</summary>
     public const string PrimaryTraceName = "primary (week, k = 4, band)";

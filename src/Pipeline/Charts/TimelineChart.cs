@@ -26,7 +26,7 @@ namespace Pipeline.Charts;
 /// the day after its end (clipped to the series) and one marker at the middle of the shaded span. Markers sit at
 /// the top of the data. Shapes are named <c>mention-{id}</c>; markers carry the mention id as custom data.</para>
 /// </remarks>
-public static class TimelineChart
+internal static class TimelineChart
 {
     /// <summary>Name of the marker trace that carries the mentions' hover text.</summary>
     public const string MentionsTraceName = "mentions";

@@ -4,7 +4,7 @@ namespace Pipeline.Fetch;
 /// The ACLED account used for the OAuth password grant, read only from environment variables so it never
 /// appears in a command line, shell history, file, log or manifest. <see cref="ToString"/> hides it.
 /// </summary>
-public sealed class AcledCredentials
+internal sealed class AcledCredentials
 {
     /// <summary>Environment variable holding the account's e-mail address.</summary>
     public const string EmailVariable = "ACLED_EMAIL";

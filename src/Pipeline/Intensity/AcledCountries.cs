@@ -7,7 +7,7 @@ namespace Pipeline.Intensity;
 /// (<c>data/reference/acled_countries.csv</c>: facts from ACLED's R package acledR 1.0.1; see
 /// <c>data/reference/SOURCE.md</c>). Country names compare ignoring case.
 /// </summary>
-public static class AcledCountries
+internal static class AcledCountries
 {
     /// <summary>The embedded resource's name.</summary>
     public const string Resource = "Pipeline.Reference.acled_countries.csv";

@@ -11,7 +11,7 @@ namespace Pipeline.Intensity;
 /// week precision is taken as the 7 days centred on it (ACLED records such events near the middle of the
 /// reported week), month precision as its calendar month, year precision as its calendar year.
 /// </remarks>
-public static class EventPeriod
+internal static class EventPeriod
 {
     /// <summary>First and last possible day of the event.</summary>
     public static (DateOnly First, DateOnly Last) Of(ConflictEvent e)

@@ -26,7 +26,7 @@ namespace Pipeline.Intensity;
 /// <see cref="EventStudyOptions.MinimumDisjointPlacebos"/> do not overlap each other. Sums over windows come
 /// from prefix sums, so a study costs O(bins) per mention.
 /// </remarks>
-public static class EventStudy
+internal static class EventStudy
 {
     /// <summary>Studies every target against one series; results are in target order. Every target's window is kept out of every placebo set.</summary>
     /// <param name="series">The series: its precise counts under the band policy, its spread counts under spread.</param>

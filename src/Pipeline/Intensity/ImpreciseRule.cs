@@ -12,7 +12,7 @@ namespace Pipeline.Intensity;
 /// With the readers as they are: day bins set apart ACLED <c>time_precision</c> 2–3 and UCDP <c>date_prec</c> 2–5;
 /// week bins (ISO or ACLED) ACLED 3 and UCDP 4–5; month bins no ACLED code and UCDP 5.
 /// </remarks>
-public static class ImpreciseRule
+internal static class ImpreciseRule
 {
     /// <summary>ACLED's documented <c>time_precision</c> codes.</summary>
     private static readonly int[] AcledCodes = [1, 2, 3];

@@ -56,7 +56,7 @@ public sealed record MentionView(Mention Mention, CoverageStatus Coverage, Study
 }
 
 /// <summary>Formats mention dates at the precision they are known to.</summary>
-public static class MentionDates
+internal static class MentionDates
 {
     /// <summary>2019-04-04, 2019-12, 2014, or "a .. b" for spans.</summary>
     public static string Describe(DateOnly start, DateOnly end, DatePrecision precision)

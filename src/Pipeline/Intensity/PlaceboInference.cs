@@ -14,7 +14,7 @@ namespace Pipeline.Intensity;
 /// and ignore how much the level drifts between neighbouring weeks; its "95%" intervals excluded 0 at ~37%
 /// of null dates. The placebo windows carry the series' own autocorrelation and drift.</para>
 /// </remarks>
-public static class PlaceboInference
+internal static class PlaceboInference
 {
     /// <summary>The two-sided p-value of <paramref name="observed"/> against <paramref name="placebo"/>.</summary>
     public static double PValue(double observed, IReadOnlyList<double> placebo)

@@ -73,7 +73,7 @@ public sealed record SensitivityRow(
 /// <para>Cost: 8 series (4 bin units × 2 policies) and 36 study runs per call; day bins over ten years are
 /// 3,650 bins.</para>
 /// </remarks>
-public static class Sensitivity
+internal static class Sensitivity
 {
     /// <summary>The declared primary setting: ISO week bins, k = 4, imprecise events in a band.</summary>
     public static SensitivitySetting Primary { get; } = new(BinUnit.IsoWeek, 4, ImprecisePolicy.Band);

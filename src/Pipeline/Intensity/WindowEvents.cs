@@ -44,7 +44,7 @@ public sealed record WindowEvent(string MentionId, string Source, StudyWindowSid
 /// when any of its possible days (<see cref="EventPeriod.Of"/>) is, so it may be listed in both windows. Rows come
 /// before-window first, then by date, then by id (ordinal), so the export is deterministic.
 /// </remarks>
-public static class WindowEvents
+internal static class WindowEvents
 {
     /// <summary>The events in both windows of one study.</summary>
     public static IReadOnlyList<WindowEvent> Of(IEnumerable<ConflictEvent> events, string mentionId, string source, StudyWindow window, BinUnit bin, ImprecisePolicy policy)

@@ -12,14 +12,14 @@ namespace Pipeline.Reports;
 /// <param name="Title">Heading above the chart.</param>
 /// <param name="Html">The chart's div and script.</param>
 /// <param name="Caption">What the chart shows and how to read it.</param>
-public sealed record ReportChart(string Name, string Title, string Html, string Caption);
+internal sealed record ReportChart(string Name, string Title, string Html, string Caption);
 
 /// <summary>
 /// Writes the single self-contained report page. Every string that comes from data or the catalog goes
 /// through <see cref="E"/> (HTML-escaped); plotly.js is inlined once; nothing is loaded from the network;
 /// no time or random id is written, so the same analysis gives the same bytes.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     /// <summary>Renders the page.</summary>
     public static string Render(ReportAnalysis a, IReadOnlyList<ReportChart> charts, string plotlyJs, IReadOnlyDictionary<string, string> parameters)

@@ -62,7 +62,11 @@ public sealed class ReportAnalysis
 
     /// <summary>Loads every file as its own source, filters and computes everything per source; throws with a one-line message on bad input.</summary>
     /// <exception cref="ArgumentException">Unknown article or country, empty range, window larger than every source's data, unreadable provenance file.</exception>
-    public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null)
+    public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null) => Run(inputs, null, progress);
+
+    /// <summary>As <see cref="Run(ReportInputs, IProgress{string}?)"/>, on <paramref name="loaded"/> (one table per
+    /// <see cref="ReportInputs.EventFiles"/> entry, in that order) when the files were loaded already.</summary>
+    internal static ReportAnalysis Run(ReportInputs inputs, IReadOnlyList<EventTable>? loaded, IProgress<string>? progress)
     {
         if (inputs.EventFiles.Count == 0)
         {
@@ -77,8 +81,8 @@ public sealed class ReportAnalysis
             throw new ArgumentException($"unknown article '{inputs.ArticleId}'; the catalog in {inputs.ArticlesFolder} has: {string.Join(", ", catalog.Articles.Select(a => a.Id))}");
         }
 
-        var tables = new List<EventTable>();
-        foreach (var file in inputs.EventFiles)
+        var tables = new List<EventTable>(loaded ?? []);
+        foreach (var file in loaded is null ? inputs.EventFiles : [])
         {
             progress?.Report($"loading {Path.GetFileName(file)}");
             tables.Add(EventLoader.Load(inputs.Resolve(file)));

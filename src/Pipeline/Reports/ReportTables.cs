@@ -7,7 +7,7 @@ namespace Pipeline.Reports;
 /// <c>source</c> column (the input file's <see cref="Events.DataSource.Name"/>) and holds each source's own rows;
 /// no number in any of them is summed across sources.
 /// </summary>
-public static class ReportTables
+internal static class ReportTables
 {
     /// <summary>All tables, in a fixed order.</summary>
     public static IReadOnlyList<CsvTable> Build(ReportAnalysis a) =>

@@ -19,7 +19,7 @@ namespace Pipeline.Reports;
 /// <para>Family: every p-value of a studied mention (events and fatalities) is one test; Holm and
 /// Benjamini–Hochberg adjustments are over all of them. Mentions without a p-value are left out of the family.</para>
 /// </remarks>
-public static class ScopedStudy
+internal static class ScopedStudy
 {
     /// <summary>Countries listed in a note before the rest is summarised as "and N more".</summary>
     private const int ListedCountries = 8;

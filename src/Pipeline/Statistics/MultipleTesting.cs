@@ -5,7 +5,7 @@ namespace Pipeline.Statistics;
 /// the family-wise error rate) and Benjamini–Hochberg (step-up, controls the false discovery rate). Both are
 /// monotone in the raw p-values and capped at 1. Pure functions; ties keep their input order.
 /// </summary>
-public static class MultipleTesting
+internal static class MultipleTesting
 {
     /// <summary>
     /// Holm's step-down adjustment: with p₍₁₎ ≤ … ≤ p₍ₘ₎, the adjusted p₍ᵢ₎ is max over j ≤ i of

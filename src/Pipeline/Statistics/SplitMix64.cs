@@ -12,7 +12,7 @@ namespace Pipeline.Statistics;
 /// integer ten-thousandths of a degree. No Math.Exp/Log/Sin is used anywhere, because those may differ
 /// in the last bit between CPUs and runtimes and a single flipped comparison would change the file.
 /// </remarks>
-public sealed class SplitMix64
+internal sealed class SplitMix64
 {
     private const ulong GoldenGamma = 0x9E3779B97F4A7C15UL;
 

@@ -11,7 +11,7 @@ namespace Pipeline.Text;
 /// keep the text exactly as published. Left-to-right and right-to-left marks (U+200E, U+200F, U+061C),
 /// which do not reorder text, are kept.
 /// </summary>
-public static class VisibleControls
+internal static class VisibleControls
 {
     /// <summary>The text with every reordering control and C0 control except tab and line breaks written as [U+XXXX].</summary>
     public static string Reveal(string text)

@@ -48,7 +48,7 @@ public sealed class KernelParityTests(ChromiumFixture chromium)
                 var source = cell.GetProperty("source").GetString()!;
                 Assert.True(cell.GetProperty("executed").GetBoolean(), $"{name}: a cell was not executed:\n{source}");
                 Assert.True(cell.GetProperty("errors").GetArrayLength() == 0, $"{name}: error output in\n{source}\n{cell.GetProperty("errors")}");
-                if (source.Contains("Chart.Build(", StringComparison.Ordinal))
+                if (NotebookTestSupport.DrawsChart(source))
                 {
                     Assert.Contains("application/vnd.plotly.v1+json", cell.GetProperty("mimes").EnumerateArray().Select(m => m.GetString()));
                 }

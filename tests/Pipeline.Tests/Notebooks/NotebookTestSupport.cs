@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Pipeline.Notebooks;
 using Pipeline.Tests.Support;
 using Xunit.Sdk;
@@ -16,8 +17,15 @@ public sealed class NotebookCollection
 }
 
 /// <summary>Fixture paths, runs and checks shared by the notebook tests.</summary>
-internal static class NotebookTestSupport
+internal static partial class NotebookTestSupport
 {
+    /// <summary>True for a cell that draws a chart through the facade (<c>table.TimelineChart(…)</c>,
+    /// <c>analysis.ForestCharts()</c>, <c>analysis.SensitivityChart()</c>): it must show a Plotly output.</summary>
+    public static bool DrawsChart(string source) => ChartCall().IsMatch(source);
+
+    [GeneratedRegex(@"\.[A-Za-z0-9]+Charts?\(")]
+    private static partial Regex ChartCall();
+
     /// <summary>A fixture notebook in the test output folder (where <c>../../Pipeline.dll</c> is the test's own).</summary>
     public static string Fixture(string name) => TestPaths.Fixture("notebooks", name);
 

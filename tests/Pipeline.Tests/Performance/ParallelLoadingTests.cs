@@ -1,6 +1,6 @@
 using System.Text;
 using Pipeline.Events;
-using Pipeline.Synthetic;
+using Pipeline.Bench;
 
 namespace Pipeline.Tests.Performance;
 

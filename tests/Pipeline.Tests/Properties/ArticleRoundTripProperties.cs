@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using Pipeline.Articles;
 using Pipeline.Events;
+using Pipeline.Tests.Articles;
 
 namespace Pipeline.Tests.Properties;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Events;
 using Pipeline.Statistics;
+using Pipeline.Synthetic;
 using Pipeline.Text;
 
-namespace Pipeline.Synthetic;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// Writes a benchmark-sized SYNTHETIC ACLED file (2023 export layout) row by row, without holding the

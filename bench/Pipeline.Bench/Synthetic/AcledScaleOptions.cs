@@ -1,4 +1,4 @@
-namespace Pipeline.Synthetic;
+namespace Pipeline.Bench;
 
 /// <summary>
 /// What <see cref="AcledScaleGenerator"/> writes: a benchmark-sized SYNTHETIC ACLED 2023-layout file. The

@@ -2,15 +2,16 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pipeline.Articles;
 
-namespace Pipeline.Articles;
+namespace Pipeline.Tests.Articles;
 
 /// <summary>
-/// Writes an <see cref="Article"/> in the catalog's JSON schema, so a tool or notebook that edits
-/// an article can save it and the catalog will read it back unchanged. Output is canonical: fixed
+/// Writes an <see cref="Article"/> in the catalog's JSON schema, so the round-trip tests can save an article and
+/// check that the catalog reads it back unchanged (test-only: moved out of the library, which never writes articles). Output is canonical: fixed
 /// field order, two-space indent, <c>\n</c> line ends, non-ASCII letters kept readable.
 /// </summary>
-public static class ArticleJsonWriter
+internal static class ArticleJsonWriter
 {
     /// <summary>Returns the article as catalog JSON, ending with a newline.</summary>
     public static string ToJson(Article article)
