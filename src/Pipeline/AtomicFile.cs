@@ -9,7 +9,7 @@ namespace Pipeline;
 /// target (<c>/dev/null</c>, <c>/dev/full</c>) is written into, since a rename would replace the device.
 /// Every command that writes a single file (synth, run, fetch, the caches' indexes) goes through here.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -1,3 +1,4 @@
+using Pipeline.Tests.Support;
 using Pipeline.Charts;
 using Pipeline.Events;
 using Pipeline.Intensity;
@@ -9,6 +10,7 @@ namespace Pipeline.Tests.Reports;
 /// The notebook facade (<see cref="Load"/>, <see cref="EventData"/>, <see cref="Steps"/>): each step is one call, gives
 /// what the report computes and draws, and SYNTHETIC comes from the data, never from the caller.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class FacadeTests
 {
     private const string ArticleId = "daily-sabah-2020-01-03-libya";
