@@ -60,8 +60,14 @@ public sealed class ReportAnalysis
     public IReadOnlyList<ClaimRow> Claims { get; }
 
     /// <summary>Loads every file as its own source, filters and computes everything per source; throws with a one-line message on bad input.</summary>
+    /// <param name="inputs">What to analyse.</param>
+    /// <param name="progress">Receives a line per step, when given.</param>
+    /// <param name="load">
+    /// How the events files are loaded: <see cref="EventLoadOptions.Default"/> (through the per-user columnar cache)
+    /// when null; <see cref="EventLoadOptions.Uncached"/> parses every file. The analysis is the same either way.
+    /// </param>
     /// <exception cref="ArgumentException">Unknown article or country, empty range, window larger than every source's data, unreadable provenance file.</exception>
-    public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null)
+    public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null, EventLoadOptions? load = null)
     {
         if (inputs.EventFiles.Count == 0)
         {
@@ -80,7 +86,7 @@ public sealed class ReportAnalysis
         foreach (var file in inputs.EventFiles)
         {
             progress?.Report($"loading {Path.GetFileName(file)}");
-            tables.Add(EventLoader.Load(file));
+            tables.Add(EventLoader.Load(file, load ?? EventLoadOptions.Default));
         }
 
         var described = DataSource.Distinct(tables.Select(DataSource.For).ToList());
