@@ -7,7 +7,7 @@ using Pipeline.Bench;
 // `run`, one process each); `micro` runs the BenchmarkDotNet micro-benchmarks of the hot paths.
 const string Usage = """
     usage: Pipeline.Bench run [--rows N] [--out DIR] [--repeat K] [--seed S] [--no-pandas] [--python PATH]
-           Pipeline.Bench worker pipeline-cold|pipeline-warm|duckdb CSV CACHE_FOLDER
+           Pipeline.Bench worker pipeline-cold|pipeline-warm|inspect|inspect-warm|duckdb CSV CACHE_FOLDER
            Pipeline.Bench generate CSV ROWS long|short
            Pipeline.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Date*]
     """;

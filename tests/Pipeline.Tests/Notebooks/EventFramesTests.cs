@@ -1,5 +1,4 @@
 using Pipeline.Events;
-using Pipeline.Interactive;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Notebooks;
