@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Pipeline.Bench;
 
-/// <summary>The results of one <c>pipeline bench</c> run: medians, ratios and the targets, met or not.</summary>
+/// <summary>The results of one file shape of a <c>pipeline bench</c> run: medians, ratios and the targets, met or not.</summary>
 internal sealed record BenchReport(
+    string Shape,
     int Rows,
     long FileBytes,
     int BadRows,
@@ -21,7 +22,10 @@ internal sealed record BenchReport(
     /// <summary>The warm process's peak memory after it also built every event record (MB).</summary>
     public double WarmPeakWithEventsMb { get; init; }
 
-    public static BenchReport Create(BenchOptions options, string csv, long size, int bad, List<EngineResult> results, string? pandasSkipped)
+    /// <summary>The one run of <c>inspect</c> through an empty cache (it parses, hashes and writes the entry).</summary>
+    public WorkerResult? FirstInspectThroughCache { get; init; }
+
+    public static BenchReport Create(BenchOptions options, string shape, string csv, long size, int bad, List<EngineResult> results, string? pandasSkipped)
     {
         EngineResult? Find(string name) => results.FirstOrDefault(r => r.Engine == name);
         var cold = Find("pipeline-cold")!;
@@ -45,6 +49,11 @@ internal sealed record BenchReport(
         {
             targets.Add(new("cold load + validate + weekly ≤ 1.0× DuckDB time", c / duck.MedianSeconds, 1.0, AtMost: true));
             targets.Add(new("cold peak memory ≤ 0.5× DuckDB's", cold.MedianPeakRssMb / duck.MedianPeakRssMb, 0.5, AtMost: true));
+            if (Find("inspect") is { } inspect)
+            {
+                targets.Add(new("inspect --json --no-cache ≤ 1.0× DuckDB time", inspect.MedianSeconds / duck.MedianSeconds, 1.0, AtMost: true));
+                targets.Add(new("inspect --json --no-cache peak memory ≤ 1.0× DuckDB's", inspect.MedianPeakRssMb / duck.MedianPeakRssMb, 1.0, AtMost: true));
+            }
         }
 
         if (pandas is not null)
@@ -62,15 +71,43 @@ internal sealed record BenchReport(
             ["warm: month × admin1 (s)"] = warm.MedianExtra("month_x_admin1"),
         };
         var peakWithEvents = warm.MedianExtra("peak_rss_mb_with_events");
-        return new BenchReport(options.Rows, size, bad, options.Seed, options.Repeat, MachineInfo.Current(), engines, targets, pandasSkipped) { Details = details, WarmPeakWithEventsMb = peakWithEvents };
+        return new BenchReport(shape, options.Rows, size, bad, options.Seed, options.Repeat, MachineInfo.Current(), engines, targets, pandasSkipped) { Details = details, WarmPeakWithEventsMb = peakWithEvents };
+    }
+
+    /// <summary>Every shape's section, then one table of the ratios to DuckDB side by side.</summary>
+    public static string ToMarkdown(IReadOnlyList<BenchReport> reports)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        var m = reports[0].Machine;
+        md.AppendLine(inv, $"Machine: {m.Cpu}, {m.Cores} cores, {m.MemoryGb:F1} GB, {m.Os}, {m.Dotnet}. Every engine runs on the same file in the same run; times and memory are medians of {reports[0].Repeat} runs, each in its own process.");
+        md.AppendLine();
+        md.AppendLine("| shape | file MB | engine | time vs DuckDB | memory vs DuckDB |");
+        md.AppendLine("|---|---:|---|---:|---:|");
+        foreach (var r in reports)
+        {
+            foreach (var e in r.Engines.Where(e => e.Engine is "inspect" or "inspect-warm" or "pipeline-cold" or "pipeline-warm"))
+            {
+                md.AppendLine(inv, $"| {r.Shape} | {r.FileBytes / 1e6:F0} | {e.Engine} | {Ratio(e.VsDuckDb)} | {Ratio(e.MemoryVsDuckDb)} |");
+            }
+        }
+
+        foreach (var r in reports)
+        {
+            md.AppendLine();
+            md.Append(r.ToMarkdown());
+        }
+
+        return md.ToString();
     }
 
     public string ToMarkdown()
     {
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        md.AppendLine(inv, $"Benchmark: {Rows:N0} rows, {FileBytes / 1e6:F0} MB ACLED-shaped CSV (seed {Seed}, {BadRows:N0} bad rows), median of {Repeat} runs, each in its own process.");
-        md.AppendLine(inv, $"Machine: {Machine.Cpu}, {Machine.Cores} cores, {Machine.MemoryGb:F1} GB, {Machine.Os}, {Machine.Dotnet}.");
+        md.AppendLine(inv, $"### {Shape}");
+        md.AppendLine();
+        md.AppendLine(inv, $"Benchmark: {Rows:N0} rows, {FileBytes / 1e6:F0} MB ACLED-shaped CSV with {Shape} (seed {Seed}, {BadRows:N0} bad rows), median of {Repeat} runs, each in its own process.");
         md.AppendLine();
         md.AppendLine("| engine | median s | runs s | peak RSS MB | time vs DuckDB | time vs pandas | memory vs DuckDB |");
         md.AppendLine("|---|---:|---|---:|---:|---:|---:|");
@@ -95,6 +132,10 @@ internal sealed record BenchReport(
         }
 
         md.AppendLine(inv, $"- warm: peak RSS after also building every record: {WarmPeakWithEventsMb:F0} MB");
+        if (FirstInspectThroughCache is { } first)
+        {
+            md.AppendLine(inv, $"- inspect, first run through an empty cache (parse, hash the input, write the entry): {first.Seconds:F3} s, {first.PeakRssMb:F0} MB peak RSS");
+        }
         if (PandasSkipped is not null)
         {
             md.AppendLine();
@@ -102,7 +143,7 @@ internal sealed record BenchReport(
         }
 
         md.AppendLine();
-        md.AppendLine("pipeline-cold: `EventLoader.Load` (every check, rejections collected) + weekly ISO intensity series. pipeline-warm: the same through the Arrow IPC cache (primed first), counted from the cached columns; its `ConflictEvent` records are built only when first used (timed separately above); the two aggregation targets time `IntensityCalculator.Split` over the cached rows. DuckDB: `read_csv(all_varchar)` + validity rules in SQL + `GROUP BY` week. pandas: `read_csv(dtype=str)` + the same rules + weekly `value_counts`. All engines count the same valid rows in every week (checked before any time is reported).");
+        md.AppendLine("pipeline-cold: `EventLoader.Load` (every check, rejections collected) + weekly ISO intensity series. inspect / inspect-warm: `pipeline inspect FILE --json` as the CLI runs it (`CliApp.Run` in the worker: load, every check, the summary, the JSON), with `--no-cache` / through the cache with its entry written (loaded rows checked against the others). pipeline-warm: the same through the Arrow IPC cache (primed first), counted from the cached columns; its `ConflictEvent` records are built only when first used (timed separately above); the two aggregation targets time `IntensityCalculator.Split` over the cached rows. DuckDB: `read_csv(all_varchar)` + validity rules in SQL + `GROUP BY` week. pandas: `read_csv(dtype=str)` + the same rules + weekly `value_counts`. All engines count the same valid rows in every week (checked before any time is reported).");
         return md.ToString();
     }
 

@@ -7,7 +7,8 @@ using Pipeline.Bench;
 // `run`, one process each); `micro` runs the BenchmarkDotNet micro-benchmarks of the hot paths.
 const string Usage = """
     usage: Pipeline.Bench run [--rows N] [--out DIR] [--repeat K] [--seed S] [--no-pandas] [--python PATH]
-           Pipeline.Bench worker pipeline-cold|pipeline-warm|duckdb CSV CACHE_FOLDER
+           Pipeline.Bench worker pipeline-cold|pipeline-warm|inspect|inspect-warm|duckdb CSV CACHE_FOLDER
+           Pipeline.Bench generate CSV ROWS long|short
            Pipeline.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Date*]
     """;
 
@@ -25,6 +26,13 @@ try
             return new BenchRunner(ParseRun(args.AsSpan(1)), Console.Out).Run();
         case "worker" when args.Length == 4:
             Console.WriteLine(JsonSerializer.Serialize(Workers.Run(args[1], args[2], args[3])));
+            return 0;
+        case "generate" when args.Length == 4:
+            Console.WriteLine(Pipeline.Synthetic.AcledScaleGenerator.WriteFile(args[1], new Pipeline.Synthetic.AcledScaleOptions
+            {
+                Rows = int.Parse(args[2], CultureInfo.InvariantCulture),
+                LongNotes = args[3] == "long" ? true : args[3] == "short" ? false : throw new ArgumentException($"shape '{args[3]}': use long or short"),
+            }));
             return 0;
         case "micro":
             BenchmarkSwitcher.FromAssembly(typeof(BenchRunner).Assembly).Run(args[1..]);

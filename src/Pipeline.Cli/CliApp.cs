@@ -27,9 +27,9 @@ public static class CliApp
         var verbose = new Option<bool>("--verbose") { Description = "Show stack traces on errors", Recursive = true };
         var root = new RootCommand("Pipeline: set an op-ed's dated claims against ACLED / UCDP conflict-event data.");
         root.Options.Add(verbose);
-        root.Subcommands.Add(InspectCommand.Create(stdout));
+        root.Subcommands.Add(InspectCommand.Create(stdout, stderr));
         root.Subcommands.Add(SynthCommand.Create(stdout));
-        root.Subcommands.Add(ReportCommand.Create(stdout));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdout, stderr));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr));
         root.Subcommands.Add(FetchCommand.Create(stdout, stderr));

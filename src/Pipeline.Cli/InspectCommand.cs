@@ -6,7 +6,7 @@ using Pipeline.Events;
 
 namespace Pipeline.Cli;
 
-/// <summary><c>pipeline inspect FILE [--strict] [--json]</c>: a first look at an events file.</summary>
+/// <summary><c>pipeline inspect FILE [--strict] [--json] [--no-cache]</c>: a first look at an events file.</summary>
 internal static class InspectCommand
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -18,15 +18,16 @@ internal static class InspectCommand
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var file = new Argument<string>("file") { Description = "ACLED or UCDP GED CSV file" };
         var strict = new Option<bool>("--strict") { Description = "Stop at the first row that cannot be loaded (exit 1)" };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
-        var command = new Command("inspect", "Load an events file and summarise rows, rejections, span, precision, types and years") { file, strict, json };
+        var noCache = CacheSwitch.Create();
+        var command = new Command("inspect", "Load an events file and summarise rows, rejections, span, precision, types and years") { file, strict, json, noCache };
         command.SetAction(parse =>
         {
-            var table = EventLoader.Load(parse.GetValue(file)!, EventLoadOptions.Default with { Strict = parse.GetValue(strict) });
+            var table = EventLoader.Load(parse.GetValue(file)!, CacheSwitch.Options(parse.GetValue(noCache), stderr) with { Strict = parse.GetValue(strict) });
             var summary = EventSummary.From(table);
             if (parse.GetValue(json))
             {

@@ -18,7 +18,7 @@ internal static class ReportCommand
 {
     public const string DefaultArticle = "daily-sabah-2020-01-03-libya";
 
-    public static Command Create(TextWriter stdout)
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var events = new Option<string[]>("--events") { Description = "Events file (ACLED or UCDP GED CSV); repeat for several", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [Path.Combine("data", "events", SyntheticAcledGenerator.DefaultFileName)] };
         var article = new Option<string>("--article") { Description = "Article id in the catalog", DefaultValueFactory = _ => DefaultArticle };
@@ -34,9 +34,10 @@ internal static class ReportCommand
         var seed = new Option<ulong>("--seed") { Description = "Recorded for replay; the event study uses every placebo window and draws nothing at random", DefaultValueFactory = _ => EventStudyOptions.Default.Seed };
         var output = new Option<string>("--out") { Description = "Output folder; an earlier report there is replaced once the new one is complete, other files are left alone", DefaultValueFactory = _ => "out" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not render PNGs with Chromium" };
+        var noCache = CacheSwitch.Create();
         var command = new Command("report", "Write the self-contained HTML report, CSV tables, PNG charts and manifest.json")
         {
-            events, article, articles, country, from, to, bin, window, imprecise, seed, output, noPng,
+            events, article, articles, country, from, to, bin, window, imprecise, seed, output, noPng, noCache,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,7 +57,7 @@ internal static class ReportCommand
             TimeSpan analysed = default;
             async Task Work(IProgress<string>? progress)
             {
-                analysis = ReportAnalysis.Run(inputs, progress);
+                analysis = ReportAnalysis.Run(inputs, progress, CacheSwitch.Options(parse.GetValue(noCache), stderr));
                 analysed = clock.Elapsed;
                 var outDir = parse.GetValue(output)!;
                 try

@@ -63,7 +63,11 @@ public static class AcledScaleGenerator
             var phase = (SyntheticPhase)dates.NextBelow(3);
             var e = factory.Create(date, phase);
             var fields = SyntheticAcledGenerator.ToFields(e, i + 1, SyntheticOptions.DefaultCountry);
-            fields[27] = LongNote(note, e.Notes, text);
+            if (options.LongNotes)
+            {
+                fields[27] = LongNote(note, e.Notes, text);
+            }
+
             if (text.Chance(options.BadRowsPerMille))
             {
                 Spoil(fields, bad++, date);

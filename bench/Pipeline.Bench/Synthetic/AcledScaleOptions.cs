@@ -28,6 +28,13 @@ public sealed record AcledScaleOptions
     /// </summary>
     public int BadRowsPerMille { get; init; } = 2;
 
+    /// <summary>
+    /// Notes as long as real ones (true, the default: 150–500 characters with commas, quotes and the odd line
+    /// break inside quotes, about 560 bytes a row) or the one-line note of the default data (false: about
+    /// 320 bytes a row), so a benchmark can show how the file's shape, not only its row count, moves the times.
+    /// </summary>
+    public bool LongNotes { get; init; } = true;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad option.</summary>
     public void Validate()
     {

@@ -18,7 +18,10 @@ namespace Pipeline.Events;
 /// <remarks>
 /// Writes are atomic: the Arrow file goes to a temporary file that is moved into place, then the hash
 /// file likewise. A crash between the two leaves an entry without a hash, which counts as unusable and is
-/// rebuilt. Entries of other loader versions for the same input are deleted when a new one is written.
+/// rebuilt. Entries of other loader versions for the same input are deleted when a new one is written, and
+/// the entries of a file's earlier content when it is found changed. Only a folder tagged with
+/// <see cref="TagFile"/> by this cache (or empty, then tagged) is used, so nothing it did not write is ever
+/// deleted or overwritten.
 /// </remarks>
 internal static class EventCache
 {
@@ -34,13 +37,43 @@ internal static class EventCache
 
     private static readonly DictionaryType TextType = new(Int32Type.Default, StringType.Default, false);
 
+    /// <summary>The tag that marks a folder as this cache's (the Cache Directory Tagging convention, so backup tools skip it too).</summary>
+    internal const string TagFile = "CACHEDIR.TAG";
+
+    private const string TagSignature = "Signature: 8a477f597d28d172789f06886806bc55";
+
+    private const string TagText = TagSignature + "\n# This folder is the Pipeline events cache (see README.md, \"The events cache\"); delete it at any time.\n";
+
+    /// <summary>
+    /// How long before the hashing a file's last write must lie for its remembered hash to be trusted without
+    /// hashing it again: a file changed twice within its file system's timestamp granularity can keep the same
+    /// size and last-write time, so a hash taken right after a write is checked once more on the next load.
+    /// </summary>
+    internal static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
     public static EventTable LoadOrBuild(string path, EventLoadOptions options, Func<EventTable> loadCsv)
     {
         var cache = options.Cache!;
-        Directory.CreateDirectory(cache.Folder);
-        var inputHash = InputHash(path, cache);
+        if (ClaimFolder(cache.Folder) is { } refusal)
+        {
+            cache.Report?.Invoke($"the events cache is not used: {refusal}");
+            return loadCsv().With(new EventCacheResult(EventCacheOutcome.Unused, cache.Folder, "", refusal));
+        }
+
+        string inputHash;
+        try
+        {
+            inputHash = InputHash(path, cache);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var problem = $"cannot write in the cache folder {cache.Folder}: {ex.Message}";
+            cache.Report?.Invoke($"the events cache is not used: {problem}");
+            return loadCsv().With(new EventCacheResult(EventCacheOutcome.Unused, cache.Folder, "", problem));
+        }
+
         var entry = Path.Combine(cache.Folder, $"events-{inputHash}-{OptionsKey(options)}.v{cache.LoaderVersion}.arrows");
-        string? problem = null;
+        string? rebuilt = null;
         if (File.Exists(entry) || File.Exists(entry + ".sha256"))
         {
             try
@@ -55,33 +88,88 @@ internal static class EventCache
             }
             catch (InvalidDataException ex)
             {
-                problem = ex.Message;
-                cache.Report?.Invoke($"cache entry {entry} is unusable ({problem}); rebuilding it from {path}");
+                rebuilt = ex.Message;
+                cache.Report?.Invoke($"cache entry {entry} is unusable ({rebuilt}); rebuilding it from {path}");
                 Delete(entry);
             }
         }
 
         var table = loadCsv();
-        Write(entry, table);
-        DeleteOtherVersions(cache.Folder, inputHash, entry);
-        return table.With(new EventCacheResult(problem is null ? EventCacheOutcome.Written : EventCacheOutcome.Rebuilt, entry, inputHash, problem));
+        try
+        {
+            Write(entry, table);
+            DeleteOtherVersions(cache.Folder, inputHash, entry);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only folder costs the next load its shortcut, never this load its table.
+            var problem = $"cannot write the cache entry {entry}: {ex.Message}";
+            cache.Report?.Invoke($"the events cache is not used: {problem}");
+            return table.With(new EventCacheResult(EventCacheOutcome.Unused, entry, inputHash, problem));
+        }
+
+        return table.With(new EventCacheResult(rebuilt is null ? EventCacheOutcome.Written : EventCacheOutcome.Rebuilt, entry, inputHash, rebuilt));
     }
 
-    /// <summary>SHA-256 of the input, remembered per (full path, size, last-write time) unless told to verify.</summary>
+    /// <summary>
+    /// Makes sure the folder is the cache's own: created (and tagged) when missing, tagged when empty, used
+    /// when it holds the tag. A folder that holds other files and no tag is refused (the reason is returned),
+    /// so the cache never deletes or overwrites a file it did not write.
+    /// </summary>
+    internal static string? ClaimFolder(string folder)
+    {
+        var tag = Path.Combine(folder, TagFile);
+        try
+        {
+            if (File.Exists(tag))
+            {
+                var text = File.ReadAllText(tag);
+                return text.StartsWith(TagSignature, StringComparison.Ordinal) && text.Contains("Pipeline events cache", StringComparison.Ordinal)
+                    ? null
+                    : $"{tag} was not written by this tool (it does not name the Pipeline events cache); choose another cache folder, or turn the cache off";
+            }
+
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                return $"{folder} holds files this tool did not write (it has no {TagFile}); choose an empty or new folder for the cache, or turn the cache off";
+            }
+
+            Directory.CreateDirectory(folder);
+            WriteAtomic(tag, Encoding.ASCII.GetBytes(TagText));
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot create or read the cache folder {folder}: {ex.Message}";
+        }
+    }
+
+    /// <summary>
+    /// SHA-256 of the input, remembered per (full path, size, last-write time) unless told to verify. A changed
+    /// file is hashed again, and the entries of its earlier content are deleted so the folder does not grow with
+    /// every edit. A remembered hash taken within <see cref="RacyWindow"/> of the file's last write is not trusted.
+    /// </summary>
     private static string InputHash(string path, EventCacheOptions cache)
     {
         var info = new FileInfo(path);
         var full = info.FullName;
         var memo = Path.Combine(cache.Folder, "inputs", Sha256Hex.Of(full)[..24] + ".json");
-        var stamp = new InputStamp(full, info.Length, info.LastWriteTimeUtc.Ticks, "");
-        if (!cache.VerifyInputHash && File.Exists(memo))
+        var stamp = new InputStamp(full, info.Length, info.LastWriteTimeUtc.Ticks, "", 0);
+        string? earlier = null;
+        if (File.Exists(memo))
         {
             try
             {
                 var known = JsonSerializer.Deserialize<InputStamp>(File.ReadAllBytes(memo));
-                if (known is not null && known with { Sha256 = "" } == stamp && known.Sha256.Length == 64)
+                if (known is not null && known.Sha256.Length == 64)
                 {
-                    return known.Sha256;
+                    var settled = known.HashedUtcTicks - known.LastWriteUtcTicks >= RacyWindow.Ticks;
+                    if (!cache.VerifyInputHash && settled && known with { Sha256 = "", HashedUtcTicks = 0 } == stamp)
+                    {
+                        return known.Sha256;
+                    }
+
+                    earlier = known.Sha256;
                 }
             }
             catch (JsonException)
@@ -90,6 +178,7 @@ internal static class EventCache
             }
         }
 
+        var hashedAt = DateTime.UtcNow.Ticks;
         string hash;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan))
         {
@@ -97,7 +186,12 @@ internal static class EventCache
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(memo)!);
-        WriteAtomic(memo, JsonSerializer.SerializeToUtf8Bytes(stamp with { Sha256 = hash }));
+        WriteAtomic(memo, JsonSerializer.SerializeToUtf8Bytes(stamp with { Sha256 = hash, HashedUtcTicks = hashedAt }));
+        if (earlier is not null && !string.Equals(earlier, hash, StringComparison.Ordinal))
+        {
+            DeleteOtherVersions(cache.Folder, earlier, keep: null);
+        }
+
         return hash;
     }
 
@@ -195,7 +289,7 @@ internal static class EventCache
                 writer.WriteEnd();
             }
 
-            var (_, hash) = ReadAndHash(temp);
+            var hash = HashFile(temp);
             File.Move(temp, entry, overwrite: true);
             WriteAtomic(entry + ".sha256", Encoding.ASCII.GetBytes(hash + "\n"));
         }
@@ -289,6 +383,7 @@ internal static class EventCache
         var columns = new EventColumns(
             days,
             System.Runtime.InteropServices.MemoryMarshal.AsBytes(((Int8Array)batch.Column("precision")).Values).ToArray(),
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(((Int8Array)batch.Column("harmonised_type")).Values).ToArray(),
             ((Int32Array)batch.Column("fatalities")).Values.ToArray(),
             text);
         ConflictEvent[] Materialise() => Materialize(batch, columns);
@@ -298,7 +393,7 @@ internal static class EventCache
         var hasRangesOrBands = batch.Column("date_end").NullCount != n || batch.Column("fatalities_low").NullCount != n || batch.Column("fatalities_high").NullCount != n;
         return hasRangesOrBands
             ? new EventTable(path, source, header.Layout, Materialise(), rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows, DataLines = dataLines }
-            : new EventTable(path, source, header.Layout, columns, Materialise, rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows, DataLines = dataLines };
+            : new EventTable(path, source, header.Layout, new ColumnarEvents(columns, Materialise), rejections, header.RowsRead, synthetic, unknown, warnings) { HasSyntheticRows = header.SyntheticRows, DataLines = dataLines };
     }
 
     /// <summary>Builds the records; materialising a million of them is allocation-bound, so each processor builds one slice.</summary>
@@ -369,7 +464,37 @@ internal static class EventCache
     /// Reads a file and hashes it, the two halves on two threads: the content hash is the SHA-256 of the
     /// halves' SHA-256 digests (split at length / 2), which halves the time of checking a large entry.
     /// </summary>
-    internal static string HashFile(string path) => ReadAndHash(path).Hash;
+    /// <remarks>
+    /// The same hash as <see cref="ReadAndHash"/>, read in 1 MiB pieces instead of into one array: an entry just
+    /// written is hashed without holding its bytes a second time (the peak memory of a first, cache-writing load).
+    /// </remarks>
+    internal static string HashFile(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        var half = length / 2;
+        var digests = new byte[64];
+        Parallel.For(0, 2, part =>
+        {
+            var (offset, end) = part == 0 ? (0L, half) : (half, length);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 20];
+            while (offset < end)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - offset)), offset);
+                if (n == 0)
+                {
+                    throw new InvalidDataException("the entry ended while it was being read");
+                }
+
+                sha.AppendData(buffer, 0, n);
+                offset += n;
+            }
+
+            sha.GetHashAndReset(digests.AsSpan(part * 32, 32));
+        });
+        return "sha256-halves:" + Hex(SHA256.HashData(digests));
+    }
 
     private static (byte[] Bytes, string Hash) ReadAndHash(string path)
     {
@@ -404,7 +529,7 @@ internal static class EventCache
         return (bytes, "sha256-halves:" + Sha256Hex.Of(digests));
     }
 
-    private static void DeleteOtherVersions(string folder, string inputHash, string keep)
+    private static void DeleteOtherVersions(string folder, string inputHash, string? keep)
     {
         foreach (var old in Directory.EnumerateFiles(folder, $"events-{inputHash}-*.arrows"))
         {
@@ -527,7 +652,7 @@ internal static class EventCache
         return (values, codes);
     }
 
-    private sealed record InputStamp(string Path, long Length, long LastWriteUtcTicks, string Sha256);
+    private sealed record InputStamp(string Path, long Length, long LastWriteUtcTicks, string Sha256, long HashedUtcTicks);
 
     private sealed record CachedRejection(long Line, long? LastLine, string? Column, int? ColumnNumber, string? Value, string Reason, string Hint);
 

@@ -6,13 +6,21 @@ namespace Pipeline.Events;
 /// </summary>
 /// <param name="Folder">The cache folder; created when missing. See <see cref="DefaultFolder"/>.</param>
 /// <remarks>
-/// An entry is found by the SHA-256 of the input's bytes, the loader version and the options that change
-/// what is loaded (missing-value markers). To avoid hashing a large file on every load, its hash is
-/// remembered together with the file's full path, size and last-write time, and recomputed when any of
-/// these change; set <see cref="VerifyInputHash"/> to hash the input on every load regardless.
+/// An entry is found by the SHA-256 of the input's bytes (its content, not its name or time: a changed file
+/// can never be served an entry of its old content, and a copied or re-downloaded file with the same bytes
+/// finds its entry), the loader version and the options that change what is loaded (missing-value markers).
+/// To avoid hashing a large file on every load, its hash is remembered together with the file's full path,
+/// size and last-write time, and recomputed when any of these change, or when the hash was taken within two
+/// seconds of the file's last write (a file rewritten twice within the file system's timestamp granularity
+/// can keep its size and time). Only a tool that changes a file and then sets its last-write time back
+/// could get past that; set <see cref="VerifyInputHash"/> to hash the input on every load regardless.
+/// The folder holds a <c>CACHEDIR.TAG</c>; a folder that holds other files and no tag is not used.
 /// </remarks>
 public sealed record EventCacheOptions(string Folder)
 {
+    /// <summary>The cache in <see cref="DefaultFolder"/> (read when this is called, so <c>XDG_CACHE_HOME</c> set before applies).</summary>
+    public static EventCacheOptions ForUser() => new(DefaultFolder);
+
     /// <summary>
     /// <c>$XDG_CACHE_HOME/pipeline/events</c>, else <c>~/.cache/pipeline/events</c>: a per-user folder outside
     /// the repository, so that no cache file is ever committed and every checkout shares the entries.

@@ -14,13 +14,15 @@ public sealed class EventColumns
 {
     private readonly int[] dayNumbers;
     private readonly byte[] precision;
+    private readonly byte[] harmonised;
     private readonly int[] fatalities;
     private readonly Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>> text;
 
-    internal EventColumns(int[] dayNumbers, byte[] precision, int[] fatalities, Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>> text)
+    internal EventColumns(int[] dayNumbers, byte[] precision, byte[] harmonised, int[] fatalities, Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>> text)
     {
         this.dayNumbers = dayNumbers;
         this.precision = precision;
+        this.harmonised = harmonised;
         this.fatalities = fatalities;
         this.text = text;
     }
@@ -33,6 +35,9 @@ public sealed class EventColumns
 
     /// <summary>Each event's <see cref="ConflictEvent.Precision"/>.</summary>
     public ReadOnlySpan<byte> Precision => precision;
+
+    /// <summary>Each event's <see cref="ConflictEvent.HarmonisedType"/>.</summary>
+    public ReadOnlySpan<byte> HarmonisedTypes => harmonised;
 
     /// <summary>Each event's <see cref="ConflictEvent.Fatalities"/>.</summary>
     public ReadOnlySpan<int> Fatalities => fatalities;

@@ -5,8 +5,11 @@ namespace Pipeline.Events;
 /// </summary>
 public sealed record EventLoadOptions
 {
-    /// <summary>The defaults: lax mode, all rejections collected.</summary>
+    /// <summary>The defaults: lax mode, all rejections collected, through the per-user columnar cache (<see cref="Cache"/>).</summary>
     public static EventLoadOptions Default { get; } = new();
+
+    /// <summary>The defaults without the columnar cache: every load parses the file, nothing is written.</summary>
+    public static EventLoadOptions Uncached { get; } = new() { Cache = null };
 
     /// <summary>
     /// Stop at the first row that cannot be loaded (throwing <see cref="RowRejectedException"/>) instead of
@@ -48,8 +51,10 @@ public sealed record EventLoadOptions
     public const int DefaultMaxColumns = 1000;
 
     /// <summary>
-    /// Keep a columnar copy of each loaded file and read it instead of the CSV next time (null, the default:
-    /// no cache). The result is the same table either way; <see cref="EventTable.Cache"/> says which happened.
+    /// Keep a columnar copy of each loaded file and read it instead of the CSV next time. The default is the
+    /// per-user cache (<see cref="EventCacheOptions.ForUser"/>: <c>$XDG_CACHE_HOME/pipeline/events</c>, else
+    /// <c>~/.cache/pipeline/events</c>); null turns it off (<see cref="Uncached"/>). The result is the same table
+    /// either way; <see cref="EventTable.Cache"/> says which happened (null when no cache was asked for).
     /// </summary>
-    public EventCacheOptions? Cache { get; init; }
+    public EventCacheOptions? Cache { get; init; } = EventCacheOptions.ForUser();
 }

@@ -44,10 +44,16 @@ public sealed record EventSummary(
     public const int LinesPerGroup = 5;
 
     /// <summary>Summarises a table; orderings are fixed so output is deterministic.</summary>
+    /// <remarks>
+    /// One pass over the events (or, for a table read from the columnar cache, over its columns, so its
+    /// records are never built) counts precision, types and years together; a million-row file once spent a
+    /// fifth of <c>inspect</c>'s time in three LINQ groupings that each copied every event.
+    /// </remarks>
     public static EventSummary From(EventTable table)
     {
-        var events = table.Events;
-        var span = table.DateSpan;
+        ArgumentNullException.ThrowIfNull(table);
+        var counts = table.Columns is { } columns ? Count(columns) : Count(table.Events);
+        var span = table.Columns is null ? counts.Span : table.DateSpan;
         return new EventSummary(
             table.File,
             table.Layout,
@@ -57,23 +63,122 @@ public sealed record EventSummary(
             table.Rejected,
             span?.First,
             span?.Last,
-            events.Sum(e => (long)e.Fatalities),
+            counts.TotalFatalities,
             table.Rejections
                 .GroupBy(r => r.Reason, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(LinesPerGroup).Select(r => r.Line).ToList(), g.First().Hint, g.Take(LinesPerGroup).Select(r => r.Lines).ToList()))
                 .ToList(),
-            events.GroupBy(e => e.Precision).OrderBy(g => g.Key)
-                .Select(g => new NamedCount(g.Key.ToString(), g.Count())).ToList(),
-            events.GroupBy(e => e.HarmonisedType).OrderBy(g => g.Key)
-                .Select(g => new NamedCount(g.Key.DisplayName(), g.Count(), string.Join("; ", g.Select(e => e.EventType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))
-                .ToList(),
-            events.GroupBy(e => e.Date.Year).OrderBy(g => g.Key)
-                .Select(g => new YearCount(g.Key, g.Count(), g.Sum(e => (long)e.Fatalities))).ToList(),
+            [.. counts.Precision.Select((n, p) => (n, p)).Where(x => x.n > 0).Select(x => new NamedCount(((DatePrecision)x.p).ToString(), x.n))],
+            [.. counts.Types.Select((n, t) => (n, t)).Where(x => x.n > 0)
+                .Select(x => new NamedCount(((HarmonisedEventType)x.t).DisplayName(), x.n, string.Join("; ", counts.Written[x.t].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))],
+            [.. counts.Years.Select(y => new YearCount(y.Key, y.Value.Events, y.Value.Fatalities))],
             table.UnknownEventTypes.Select(kv => new NamedCount(kv.Key, kv.Value)).ToList(),
             table.Warnings,
             table.DataLines,
             table.Warnings.Count(w => w.Kind == RowWarningKind.ControlCharacter));
+    }
+
+    private static Counts Count(IReadOnlyList<ConflictEvent> events)
+    {
+        var c = new Counts();
+        foreach (var e in events)
+        {
+            c.Add((int)e.Precision, (int)e.HarmonisedType, e.EventType, e.Date.DayNumber, e.Fatalities);
+            c.Cover(e.Date, e.DateEnd ?? e.Date);
+        }
+
+        return c;
+    }
+
+    private static Counts Count(EventColumns columns)
+    {
+        var c = new Counts();
+        var (types, codes) = columns.Decoded(EventTextField.EventType);
+        var days = columns.DayNumbers;
+        var precision = columns.Precision;
+        var harmonised = columns.HarmonisedTypes;
+        var fatalities = columns.Fatalities;
+        for (var i = 0; i < days.Length; i++)
+        {
+            c.Add(precision[i], harmonised[i], types[codes[i]]!, days[i], fatalities[i]);
+        }
+
+        return c;
+    }
+
+    /// <summary>The per-event tallies of <see cref="From"/>, indexed by enum value (and year, in order).</summary>
+    private sealed class Counts
+    {
+        private int yearStart = int.MaxValue;
+        private int yearEnd = int.MinValue;
+        private (int Year, int Events, long Fatalities) current;
+
+        public int[] Precision { get; } = new int[Enum.GetValues<DatePrecision>().Max(p => (int)p) + 1];
+
+        public int[] Types { get; } = new int[Enum.GetValues<HarmonisedEventType>().Max(t => (int)t) + 1];
+
+        /// <summary>
+        /// The type names as written in the file, per harmonised type, by reference: the reader pools repeated
+        /// values, so this holds a handful of strings and costs no string hashing (made distinct by text at the end).
+        /// </summary>
+        public HashSet<string>[] Written { get; } = [.. Enum.GetValues<HarmonisedEventType>().Select(_ => new HashSet<string>(ReferenceEqualityComparer.Instance))];
+
+        /// <summary>First date and last (end) date seen by <see cref="Cover"/>; null when nothing was.</summary>
+        public (DateOnly First, DateOnly Last)? Span => first <= last ? (first, last) : null;
+
+        private DateOnly first = DateOnly.MaxValue;
+        private DateOnly last = DateOnly.MinValue;
+
+        public void Cover(DateOnly date, DateOnly end)
+        {
+            first = date < first ? date : first;
+            last = end > last ? end : last;
+        }
+
+        public SortedDictionary<int, (int Events, long Fatalities)> Years
+        {
+            get
+            {
+                Flush();
+                return years;
+            }
+        }
+
+        public long TotalFatalities { get; private set; }
+
+        private readonly SortedDictionary<int, (int Events, long Fatalities)> years = [];
+
+        public void Add(int precision, int type, string written, int dayNumber, int fatalities)
+        {
+            Precision[precision]++;
+            Types[type]++;
+            Written[type].Add(written);
+            TotalFatalities += fatalities;
+
+            // Events come in runs of one year far more often than not: look the year up only when the day leaves the run's year.
+            if (dayNumber < yearStart || dayNumber >= yearEnd)
+            {
+                Flush();
+                var year = DateOnly.FromDayNumber(dayNumber).Year;
+                yearStart = new DateOnly(year, 1, 1).DayNumber;
+                yearEnd = year == DateOnly.MaxValue.Year ? int.MaxValue : new DateOnly(year + 1, 1, 1).DayNumber;
+                current = (year, 0, 0);
+            }
+
+            current.Events++;
+            current.Fatalities += fatalities;
+        }
+
+        private void Flush()
+        {
+            if (current.Events > 0)
+            {
+                var (events, dead) = years.GetValueOrDefault(current.Year);
+                years[current.Year] = (events + current.Events, dead + current.Fatalities);
+                current = (current.Year, 0, 0);
+            }
+        }
     }
 
     /// <summary>

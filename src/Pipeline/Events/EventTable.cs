@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace Pipeline.Events;
 
 /// <summary>
@@ -38,31 +36,11 @@ public sealed class EventTable
     }
 
     /// <summary>
-    /// A table whose events are built only when first asked for (<see cref="Events"/>), with the columns
-    /// that aggregations can use without them. Used by the cache: counts, rejections and all else are exact.
-    /// </summary>
-    internal EventTable(
-        string file,
-        EventSource source,
-        string layout,
-        EventColumns columns,
-        Func<ConflictEvent[]> materialise,
-        IReadOnlyList<RowRejection> rejections,
-        long rowsRead,
-        bool isSynthetic,
-        IReadOnlyDictionary<string, int> unknownEventTypes,
-        IReadOnlyList<RowWarning> warnings)
-        : this(file, source, layout, new LazyEvents(columns.Count, materialise), rejections, rowsRead, isSynthetic, unknownEventTypes, warnings)
-    {
-        Columns = columns;
-    }
-
-    /// <summary>
     /// The events column by column when the table was read from the columnar cache (and holds no UCDP date
-    /// ranges or fatality bands); null otherwise. <see cref="Intensity.IntensityCalculator"/> uses it when
-    /// present, so that counting a cached table never builds its events.
+    /// ranges or fatality bands); null otherwise. <see cref="Intensity.IntensityCalculator"/> and
+    /// <see cref="EventSummary"/> use it when present, so that counting a cached table never builds its events.
     /// </summary>
-    public EventColumns? Columns { get; private init; }
+    public EventColumns? Columns => (Events as ColumnarEvents)?.Columns;
 
     /// <summary>What the columnar cache did for this load; null when it was loaded without one (see <see cref="EventLoadOptions.Cache"/>).</summary>
     public EventCacheResult? Cache { get; private init; }
@@ -72,7 +50,7 @@ public sealed class EventTable
 
     /// <summary>The same table, marked with what the cache did.</summary>
     internal EventTable With(EventCacheResult cache) =>
-        new(File, Source, Layout, Events, Rejections, RowsRead, IsSynthetic, UnknownEventTypes, Warnings) { HasSyntheticRows = HasSyntheticRows, Cache = cache, Columns = Columns, DataLines = DataLines };
+        new(File, Source, Layout, Events, Rejections, RowsRead, IsSynthetic, UnknownEventTypes, Warnings) { HasSyntheticRows = HasSyntheticRows, Cache = cache, DataLines = DataLines };
 
     /// <summary>
     /// The physical lines of a CSV file that its data records were read from, first to last (null for
@@ -144,49 +122,5 @@ public sealed class EventTable
         }
 
         return max;
-    }
-
-    /// <summary>
-    /// The events as a <see cref="DataFrame"/> for notebook users, built column by column with explicit types
-    /// (dates as <see cref="DateTime"/>, counts as integers) rather than through <c>DataFrame.LoadCsv</c>,
-    /// which is far slower and guesses numeric types from the first rows.
-    /// </summary>
-    public DataFrame ToDataFrame()
-    {
-        var e = Events;
-        return new DataFrame(
-            new StringDataFrameColumn("id", e.Select(x => x.Id)),
-            new StringDataFrameColumn("source", e.Select(x => x.Source.ToString())),
-            new PrimitiveDataFrameColumn<DateTime>("date", e.Select(x => (DateTime?)x.Date.ToDateTime(TimeOnly.MinValue))),
-            new PrimitiveDataFrameColumn<DateTime>("date_end", e.Select(x => x.DateEnd is { } d ? (DateTime?)d.ToDateTime(TimeOnly.MinValue) : null)),
-            new StringDataFrameColumn("precision", e.Select(x => x.Precision.ToString())),
-            new StringDataFrameColumn("event_type", e.Select(x => x.EventType)),
-            new StringDataFrameColumn("harmonised_type", e.Select(x => x.HarmonisedType.DisplayName())),
-            new StringDataFrameColumn("sub_event_type", e.Select(x => x.SubEventType)),
-            new StringDataFrameColumn("actor1", e.Select(x => x.Actor1)),
-            new StringDataFrameColumn("actor2", e.Select(x => x.Actor2)),
-            new StringDataFrameColumn("country", e.Select(x => x.Country)),
-            new StringDataFrameColumn("admin1", e.Select(x => x.Admin1)),
-            new StringDataFrameColumn("location", e.Select(x => x.Location)),
-            new DoubleDataFrameColumn("latitude", e.Select(x => x.Latitude)),
-            new DoubleDataFrameColumn("longitude", e.Select(x => x.Longitude)),
-            new Int32DataFrameColumn("fatalities", e.Select(x => (int?)x.Fatalities)),
-            new Int32DataFrameColumn("fatalities_low", e.Select(x => x.FatalitiesLow)),
-            new Int32DataFrameColumn("fatalities_high", e.Select(x => x.FatalitiesHigh)),
-            new Int64DataFrameColumn("source_line", e.Select(x => (long?)x.SourceLine)));
-    }
-
-    /// <summary>Events built on first use, all at once, from the cache's columns; the count is known up front.</summary>
-    private sealed class LazyEvents(int count, Func<ConflictEvent[]> materialise) : IReadOnlyList<ConflictEvent>
-    {
-        private readonly Lazy<ConflictEvent[]> events = new(materialise, LazyThreadSafetyMode.ExecutionAndPublication);
-
-        public int Count => count;
-
-        public ConflictEvent this[int index] => events.Value[index];
-
-        public IEnumerator<ConflictEvent> GetEnumerator() => ((IEnumerable<ConflictEvent>)events.Value).GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

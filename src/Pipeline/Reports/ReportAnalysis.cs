@@ -61,12 +61,18 @@ public sealed class ReportAnalysis
     public IReadOnlyList<ClaimRow> Claims { get; }
 
     /// <summary>Loads every file as its own source, filters and computes everything per source; throws with a one-line message on bad input.</summary>
+    /// <param name="inputs">What to analyse.</param>
+    /// <param name="progress">Receives a line per step, when given.</param>
+    /// <param name="load">
+    /// How the events files are loaded: <see cref="EventLoadOptions.Default"/> (through the per-user columnar cache)
+    /// when null; <see cref="EventLoadOptions.Uncached"/> parses every file. The analysis is the same either way.
+    /// </param>
     /// <exception cref="ArgumentException">Unknown article or country, empty range, window larger than every source's data, unreadable provenance file.</exception>
-    public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null) => Run(inputs, null, progress);
+    public static ReportAnalysis Run(ReportInputs inputs, IProgress<string>? progress = null, EventLoadOptions? load = null) => Run(inputs, null, progress, load);
 
-    /// <summary>As <see cref="Run(ReportInputs, IProgress{string}?)"/>, on <paramref name="loaded"/> (one table per
+    /// <summary>As <see cref="Run(ReportInputs, IProgress{string}?, EventLoadOptions?)"/>, on <paramref name="loaded"/> (one table per
     /// <see cref="ReportInputs.EventFiles"/> entry, in that order) when the files were loaded already.</summary>
-    internal static ReportAnalysis Run(ReportInputs inputs, IReadOnlyList<EventTable>? loaded, IProgress<string>? progress)
+    internal static ReportAnalysis Run(ReportInputs inputs, IReadOnlyList<EventTable>? loaded, IProgress<string>? progress, EventLoadOptions? load = null)
     {
         if (inputs.EventFiles.Count == 0)
         {
@@ -85,7 +91,7 @@ public sealed class ReportAnalysis
         foreach (var file in loaded is null ? inputs.EventFiles : [])
         {
             progress?.Report($"loading {Path.GetFileName(file)}");
-            tables.Add(EventLoader.Load(inputs.Resolve(file)));
+            tables.Add(EventLoader.Load(inputs.Resolve(file), load ?? EventLoadOptions.Default));
         }
 
         var described = DataSource.Distinct(tables.Select(DataSource.For).ToList());

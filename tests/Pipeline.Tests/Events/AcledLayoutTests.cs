@@ -169,16 +169,4 @@ public class AcledLayoutTests
             dir.Delete(recursive: true);
         }
     }
-
-    [Fact]
-    public void Builds_a_typed_data_frame_with_dates_as_DateTime()
-    {
-        var df = Load("acled-2018-export-iso-dates.csv").ToDataFrame();
-        Assert.Equal(6, df.Rows.Count);
-        Assert.Equal(typeof(DateTime), df.Columns["date"].DataType);
-        Assert.Equal(typeof(int), df.Columns["fatalities"].DataType);
-        Assert.Equal(new DateTime(2011, 3, 19), df.Columns["date"][0]);
-        Assert.Equal(14, df.Columns["fatalities"][0]);
-        Assert.Equal("Battles", df.Columns["harmonised_type"][0]);
-    }
 }

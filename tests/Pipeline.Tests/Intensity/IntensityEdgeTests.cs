@@ -107,9 +107,10 @@ public class IntensityEdgeTests
         var columns = new EventColumns(
             [.. events.Select(e => e.Date.DayNumber)],
             [.. events.Select(e => (byte)e.Precision)],
+            [.. events.Select(e => (byte)e.HarmonisedType)],
             [.. events.Select(e => e.Fatalities)],
             new Dictionary<EventTextField, Lazy<(string?[] Values, int[] Codes)>> { [EventTextField.Admin1] = new(() => admin1) });
-        return new EventTable("cached.csv", EventSource.Acled, "test layout", columns, () => events, [], events.Length, false, new Dictionary<string, int>(), []);
+        return new EventTable("cached.csv", EventSource.Acled, "test layout", new ColumnarEvents(columns, () => events), [], events.Length, false, new Dictionary<string, int>(), []);
     }
 
     private static readonly ConflictEvent[] CachedEvents =
