@@ -28,7 +28,7 @@ try
             Console.WriteLine(JsonSerializer.Serialize(Workers.Run(args[1], args[2], args[3])));
             return 0;
         case "generate" when args.Length == 4:
-            Console.WriteLine(Pipeline.Synthetic.AcledScaleGenerator.WriteFile(args[1], new Pipeline.Synthetic.AcledScaleOptions
+            Console.WriteLine(AcledScaleGenerator.WriteFile(args[1], new AcledScaleOptions
             {
                 Rows = int.Parse(args[2], CultureInfo.InvariantCulture),
                 LongNotes = args[3] == "long" ? true : args[3] == "short" ? false : throw new ArgumentException($"shape '{args[3]}': use long or short"),

@@ -34,7 +34,7 @@ public sealed class EventData : IReadOnlyList<EventTable>
     /// <param name="bin"><c>day</c>, <c>week</c> (ISO, the default), <c>acled-week</c> or <c>month</c>.</param>
     /// <param name="window">Bins each side of a mention (default 4).</param>
     /// <param name="seed">Seed of the placebo sampling (default 20200103).</param>
-    /// <exception cref="ArgumentException">Unknown bin, a negative seed, or what <see cref="ReportAnalysis.Run(ReportInputs, IProgress{string}?)"/> refuses.</exception>
+    /// <exception cref="ArgumentException">Unknown bin, a negative seed, or what <see cref="ReportAnalysis.Run(ReportInputs, IProgress{string}?, EventLoadOptions?)"/> refuses.</exception>
     public ReportAnalysis Analyse(OpEd article, string? bin = null, int? window = null, long? seed = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(seed ?? 0, nameof(seed));

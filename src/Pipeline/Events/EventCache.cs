@@ -493,7 +493,7 @@ internal static class EventCache
 
             sha.GetHashAndReset(digests.AsSpan(part * 32, 32));
         });
-        return "sha256-halves:" + Hex(SHA256.HashData(digests));
+        return "sha256-halves:" + Sha256Hex.Of(digests);
     }
 
     private static (byte[] Bytes, string Hash) ReadAndHash(string path)

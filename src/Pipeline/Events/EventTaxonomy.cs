@@ -24,7 +24,7 @@ namespace Pipeline.Events;
 /// </list>
 /// Anything else is <see cref="HarmonisedEventType.Unknown"/>: kept, counted and reported, never rejected.
 /// </remarks>
-internal static class EventTaxonomy
+public static class EventTaxonomy
 {
     private static readonly FrozenDictionary<string, (HarmonisedEventType Type, string? SubType)> Table =
         new Dictionary<string, (HarmonisedEventType, string?)>(StringComparer.OrdinalIgnoreCase)
