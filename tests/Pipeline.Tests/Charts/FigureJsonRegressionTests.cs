@@ -18,8 +18,12 @@ public class FigureJsonRegressionTests
     [Fact]
     public void Sample_charts_parse_to_the_same_figures_as_before()
     {
-        var figures = new (string Label, ChartFigure Figure)[]
-        {
+        AssertSame(SampleFigures().Select(f => (f.Label, JsonDocument.Parse(f.Figure.FigureJson).RootElement.Clone())));
+    }
+
+    /// <summary>Every chart kind built from the hand-made samples, in their awkward cases (empty, script text, UCDP band, source panel).</summary>
+    internal static (string Label, ChartFigure Figure)[] SampleFigures() =>
+        [
             ("sample-timeline", TimelineChart.Build(Weekly(), Views(), synthetic: true)),
             ("sample-timeline-no-imprecise", TimelineChart.Build(Weekly(withImprecise: false), Views(), synthetic: false)),
             ("sample-timeline-fatalities-band", TimelineChart.Build(WeeklyWithUcdpBand(), Views(), synthetic: false, measure: "fatalities")),
@@ -31,10 +35,7 @@ public class FigureJsonRegressionTests
             ("sample-forest", ForestChart.Build(StudyResults(), synthetic: true)),
             ("sample-forest-empty", ForestChart.Build([], synthetic: false)),
             ("sample-forest-source", ForestChart.Build(StudyResults(), synthetic: false).ForSource("ucdp-ged", "UCDP GED (x.csv)")),
-        };
-
-        AssertSame(figures.Select(f => (f.Label, JsonDocument.Parse(f.Figure.FigureJson).RootElement.Clone())));
-    }
+        ];
 
     [Fact]
     public async Task Default_report_charts_parse_to_the_same_figures_as_before()
