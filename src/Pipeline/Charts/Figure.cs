@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline.Charts;
 
@@ -17,21 +16,21 @@ namespace Pipeline.Charts;
 /// <param name="Layout">The layout.</param>
 internal sealed record Figure(IReadOnlyList<Trace> Data, Layout Layout)
 {
-    private static readonly JsonSerializerOptions Options = new()
+    // Source-generated metadata (no reflection warm-up in a report run or a kernel); the naming policy is applied at run time.
+    private static readonly FigureJsonContext Context = new(new JsonSerializerOptions
     {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         PropertyNamingPolicy = new LowerCaseNamingPolicy(),
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
 
         // Text stays readable (non-ASCII as is); ChartHtml escapes what a script element cannot hold.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     /// <summary>Animation frames: none, but plotly.js's figure shape has the key.</summary>
     public IReadOnlyList<Layout> Frames { get; } = [];
 
     /// <summary>The figure as JSON: properties in declaration order, so the same figure always gives the same bytes.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, Context.Figure);
 
     /// <summary>Plotly's attribute names are the C# names lower-cased (<c>HoverTemplate</c> → <c>hovertemplate</c>).</summary>
     private sealed class LowerCaseNamingPolicy : JsonNamingPolicy
@@ -39,6 +38,10 @@ internal sealed record Figure(IReadOnlyList<Trace> Data, Layout Layout)
         public override string ConvertName(string name) => name.ToLowerInvariant();
     }
 }
+
+/// <summary>The source-generated serializer metadata of <see cref="Figure"/> and its parts.</summary>
+[JsonSerializable(typeof(Figure))]
+internal sealed partial class FigureJsonContext : JsonSerializerContext;
 
 /// <summary>A trace: one series of a figure. Its Plotly <c>type</c> is written first, from the record's kind, then
 /// its name and values, then the kind's own attributes, then the hover attributes.</summary>

@@ -55,12 +55,7 @@ public static class TimelineChart
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(mentions);
-        var fatalities = measure switch
-        {
-            "events" => false,
-            "fatalities" => true,
-            _ => throw new ArgumentException($"unknown measure '{measure}'; use events or fatalities", nameof(measure)),
-        };
+        var fatalities = IsFatalities(measure);
         if (series.Count == 0)
         {
             throw new ArgumentException("the series has no bins: nothing to chart", nameof(series));
@@ -94,6 +89,13 @@ public static class TimelineChart
         };
         return new ChartFigure(fatalities ? "timeline-fatalities" : "timeline", title, [.. traces.OfType<Trace>()], layout);
     }
+
+    private static bool IsFatalities(string measure) => measure switch
+    {
+        "events" => false,
+        "fatalities" => true,
+        _ => throw new ArgumentException($"unknown measure '{measure}'; use events or fatalities", nameof(measure)),
+    };
 
     /// <summary>The UCDP low–high band: one closed polygon (low forwards, high backwards), so one legend entry.</summary>
     private static ScatterTrace Band(IntensitySeries series) => new()
