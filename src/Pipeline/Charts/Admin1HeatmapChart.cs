@@ -51,29 +51,27 @@ internal static class Admin1HeatmapChart
         var traces = new List<Trace>();
         if (rows.Count > 0)
         {
-            traces.Add(FigureParts.Trace(
-                "heatmap",
-                ("name", "events"),
-                ("x", ranked[0].BinStarts.Select(PlotlyText.Date).ToArray()),
-                ("y", rows.Select(r => r.Label).ToArray()),
-                ("z", rows.Select(r => PlotlyText.Finite(r.Values)).ToArray()),
-                ("colorscale", new object[] { new object[] { 0, "rgb(255, 255, 255)" }, new object[] { 0.2, "rgb(253, 204, 138)" }, new object[] { 1, "rgb(179, 0, 0)" } }),
-                ("colorbar", FigureParts.Obj(("title", FigureParts.Obj(("text", "events"))))),
-                ("xgap", 1),
-                ("ygap", 1),
-                ("hovertemplate", $"%{{y}}<br>%{{x|{dateFormat}}}: %{{z}} events<extra></extra>")));
+            traces.Add(new HeatmapTrace
+            {
+                Name = "events",
+                X = ranked[0].BinStarts.ToArray(),
+                Y = rows.Select(r => r.Label).ToArray(),
+                Z = [.. rows.Select(r => PlotlyText.Finite(r.Values))],
+                ColorScale = [new(0, "rgb(255, 255, 255)"), new(0.2, "rgb(253, 204, 138)"), new(1, "rgb(179, 0, 0)")],
+                ColorBar = new(new("events")),
+                XGap = 1,
+                YGap = 1,
+                HoverTemplate = $"%{{y}}<br>%{{x|{dateFormat}}}: %{{z}} events<extra></extra>",
+            });
         }
 
         var title = $"Events per {unit} by admin1 (top {top.ToString(CultureInfo.InvariantCulture)})";
-        var layout = FigureParts.Layout(
-            title,
-            Math.Max(320, 140 + (24 * rows.Count)),
-            synthetic,
-            [],
-            [],
-            ("xaxis", FigureParts.Obj(("type", "date"), ("title", FigureParts.Obj(("text", "bin start (" + unit + ")"))))),
-            ("yaxis", FigureParts.Obj(("type", "category"), ("autorange", "reversed"), ("automargin", true))),
-            ("margin", FigureParts.Obj(("t", 70), ("b", 60), ("l", 140), ("r", 20))));
-        return FigureParts.Figure("admin1-heatmap", title, traces, layout);
+        var layout = FigureParts.Layout(title, Math.Max(320, 140 + (24 * rows.Count)), synthetic) with
+        {
+            XAxis = FigureParts.DateAxis(unit),
+            YAxis = new() { Type = "category", AutoRange = "reversed", AutoMargin = true },
+            Margin = new(70, 60, 140, 20),
+        };
+        return new ChartFigure("admin1-heatmap", title, traces, layout);
     }
 }

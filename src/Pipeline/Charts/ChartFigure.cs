@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.Charts;
@@ -18,7 +17,7 @@ public sealed partial record ChartFigure
     /// <param name="data">The traces, in drawing order.</param>
     /// <param name="layout">The layout; an empty one when <c>null</c>.</param>
     /// <exception cref="ArgumentException">The name is not a slug or the title is blank.</exception>
-    public ChartFigure(string name, string title, IReadOnlyList<Trace> data, Layout? layout = null)
+    internal ChartFigure(string name, string title, IReadOnlyList<Trace> data, Layout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (name is null || !SlugPattern().IsMatch(name))
@@ -36,7 +35,7 @@ public sealed partial record ChartFigure
         Data = [.. data];
         Layout = layout ?? new Layout();
         TraceCount = Data.Count;
-        FigureJson = Write(Data, Layout);
+        FigureJson = new Figure(Data, Layout).ToJson();
     }
 
     /// <summary>Slug for ids and file names (e.g. <c>timeline</c>).</summary>
@@ -46,10 +45,10 @@ public sealed partial record ChartFigure
     public string Title { get; }
 
     /// <summary>The traces, in drawing order.</summary>
-    public IReadOnlyList<Trace> Data { get; private init; }
+    internal IReadOnlyList<Trace> Data { get; private init; }
 
     /// <summary>The layout.</summary>
-    public Layout Layout { get; }
+    internal Layout Layout { get; }
 
     /// <summary>Number of traces, so reports and browser tests can check what was drawn.</summary>
     public int TraceCount { get; private init; }
@@ -63,32 +62,13 @@ public sealed partial record ChartFigure
 
     /// <summary>
     /// This figure as one source's panel: named <c>{name}-{slug}</c> and titled "{title} — {source}" on the chart
-    /// and in captions. The layout's title is changed in place (this figure's JSON, taken at construction, is not).
+    /// and in captions. This figure is not changed.
     /// </summary>
     /// <exception cref="ArgumentException">The slug does not make a valid name.</exception>
     public ChartFigure ForSource(string slug, string source)
     {
         var title = $"{Title} — {source}";
-        Layout.Set("title", FigureParts.Obj(("text", PlotlyText.Data(title))));
-        return new ChartFigure($"{Name}-{slug}", title, Data, Layout);
-    }
-
-    private static string Write(IReadOnlyList<Trace> data, Layout layout)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, PlotlyObject.JsonOptions))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("data");
-            PlotlyObject.WriteValue(writer, data);
-            writer.WritePropertyName("layout");
-            layout.WriteTo(writer);
-            writer.WriteStartArray("frames");
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        return new ChartFigure($"{Name}-{slug}", title, Data, Layout with { Title = new(PlotlyText.Data(title)) });
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]

@@ -20,40 +20,24 @@ internal static class EventTypeChart
     {
         SeriesAlignment.Check(byType, nameof(byType));
         var unit = byType.Count > 0 ? PlotlyText.BinName(byType[0].Bin) : "bin";
-        var traces = byType.Select(s => (Trace)FigureParts.Trace(
-            "bar",
-            ("name", PlotlyText.Data(s.Name)),
-            ("x", s.BinStarts.Select(PlotlyText.Date).ToArray()),
-            ("y", PlotlyText.Finite(s.AllEvents())),
-            ("hovertemplate", "%{x|%Y-%m-%d}: %{y} events<extra>%{fullData.name}</extra>"))).ToList();
-
-        var notes = new List<Annotation>();
-        if (traces.Count == 0)
+        var traces = byType.Select(s => (Trace)new BarTrace
         {
-            notes.Add(FigureParts.Annotation(
-                ("name", "no-events"),
-                ("text", "no events in the selection"),
-                ("xref", "paper"),
-                ("yref", "paper"),
-                ("x", 0.5),
-                ("y", 0.5),
-                ("showarrow", false)));
-        }
-
+            Name = PlotlyText.Data(s.Name),
+            X = s.BinStarts.ToArray(),
+            Y = s.AllEvents(),
+            HoverTemplate = "%{x|%Y-%m-%d}: %{y} events<extra>%{fullData.name}</extra>",
+        }).ToList();
         var title = $"Events per {unit} by event type";
-        var layout = FigureParts.Layout(
-            title,
-            480,
-            synthetic,
-            [],
-            notes,
-            ("barmode", "stack"),
-            ("bargap", 0),
-            ("xaxis", FigureParts.Obj(("type", "date"), ("title", FigureParts.Obj(("text", "bin start (" + unit + ")"))))),
-            ("yaxis", FigureParts.Obj(("title", FigureParts.Obj(("text", "events per " + unit))), ("rangemode", "tozero"))),
-            ("hovermode", "closest"),
-            ("legend", FigureParts.Obj(("orientation", "h"), ("x", 0), ("y", 1.02), ("yanchor", "bottom"))),
-            ("margin", FigureParts.Obj(("t", 90), ("b", 60), ("l", 60), ("r", 20))));
-        return FigureParts.Figure("event-types", title, traces, layout);
+        var layout = FigureParts.Layout(title, 480, synthetic, annotations: traces.Count == 0 ? [FigureParts.Note("no-events", "no events in the selection", 0.5, 0.5)] : []) with
+        {
+            BarMode = traces.Count > 0 ? "stack" : null, // plotly.js knows barmode and bargap only when there is a bar trace
+            BarGap = traces.Count > 0 ? 0 : null,
+            Legend = traces.Count > 0 ? FigureParts.LegendAbove : null, // with no trace and no showlegend, Plotly.validate throws on a legend
+            XAxis = FigureParts.DateAxis(unit),
+            YAxis = new() { Title = new("events per " + unit), RangeMode = "tozero" },
+            HoverMode = "closest",
+            Margin = new(90, 60, 60, 20),
+        };
+        return new ChartFigure("event-types", title, traces, layout);
     }
 }

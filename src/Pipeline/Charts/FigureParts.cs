@@ -1,92 +1,114 @@
 namespace Pipeline.Charts;
 
-/// <summary>
-/// Small factories for the chart model's objects (<see cref="PlotlyObject"/>): properties are set in the order
-/// given, which fixes the JSON's byte order.
-/// </summary>
+/// <summary>The pieces several charts share, as typed figure records (<see cref="Figure"/>).</summary>
 internal static class FigureParts
 {
     /// <summary>The text of the synthetic-data watermark; tests and browser checks look for it.</summary>
     public const string SyntheticText = "SYNTHETIC DATA";
 
-    /// <summary>A trace of the given Plotly type with its properties set in order.</summary>
-    public static Trace Trace(string type, params (string Key, object Value)[] properties) => Set(new Trace(type), properties);
+    /// <summary>The legend as one row above the plot, left-aligned.</summary>
+    public static readonly Legend LegendAbove = new() { Orientation = "h", X = 0, Y = 1.02, YAnchor = "bottom" };
 
-    /// <summary>A plain nested object (font, line, marker, axis).</summary>
-    public static PlotlyObject Obj(params (string Key, object Value)[] properties) => Set(new PlotlyObject(), properties);
+    /// <summary>The x axis title of the forest and sensitivity charts; the axis's own zero line is off (see <see cref="ZeroLine"/>).</summary>
+    public static readonly Axis DifferenceAxis = new() { Title = new("mean events per bin: after (or inside) − before"), ZeroLine = false };
 
-    /// <summary>A layout shape.</summary>
-    public static Shape Shape(params (string Key, object Value)[] properties) => Set(new Shape(), properties);
+    /// <summary>A date axis titled with the bin unit.</summary>
+    public static Axis DateAxis(string unit) => new() { Type = "date", Title = new($"bin start ({unit})") };
 
-    /// <summary>The dotted vertical line named <c>zero</c> at x = 0 across the plot that marks "no change" on the forest and sensitivity charts.</summary>
-    public static Shape ZeroLine() => Shape(
-        ("name", "zero"),
-        ("type", "line"),
-        ("xref", "x"),
-        ("yref", "paper"),
-        ("x0", 0),
-        ("x1", 0),
-        ("y0", 0),
-        ("y1", 1),
-        ("line", Obj(("color", "rgb(90, 90, 90)"), ("width", 1), ("dash", "dot"))));
+    /// <summary>A category axis listing <paramref name="labels"/> top to bottom, widening its margin to fit them; with no
+    /// labels there is no order to give (plotly.js resets an empty array order to <c>trace</c>).</summary>
+    public static Axis Rows(IEnumerable<string> labels)
+    {
+        string[] rows = [.. labels];
+        return new()
+        {
+            Type = "category",
+            CategoryOrder = rows.Length > 0 ? "array" : null,
+            CategoryArray = rows.Length > 0 ? rows : null,
+            AutoRange = "reversed",
+            AutoMargin = true,
+        };
+    }
 
-    /// <summary>A layout annotation.</summary>
-    public static Annotation Annotation(params (string Key, object Value)[] properties) => Set(new Annotation(), properties);
+    /// <summary>A dotted vertical line named <paramref name="name"/> at <paramref name="x"/> across the plot's height.</summary>
+    public static Shape VerticalLine(string name, Datum x, string color, double width) => new()
+    {
+        Name = name,
+        Type = "line",
+        XRef = "x",
+        YRef = "paper",
+        X0 = x,
+        X1 = x,
+        Y0 = 0,
+        Y1 = 1,
+        Line = new() { Color = color, Width = width, Dash = "dot" },
+    };
+
+    /// <summary>The dotted vertical line named <c>zero</c> at x = 0 that marks "no change" on the forest and sensitivity charts.</summary>
+    public static Shape ZeroLine() => VerticalLine("zero", 0, "rgb(90, 90, 90)", 1);
+
+    /// <summary>Text placed at (<paramref name="x"/>, <paramref name="y"/>) as fractions of the plot, with no arrow.</summary>
+    public static Annotation Note(string name, string text, double x, double y) => new()
+    {
+        Name = name,
+        Text = text,
+        XRef = "paper",
+        YRef = "paper",
+        X = x,
+        Y = y,
+        ShowArrow = false,
+    };
 
     /// <summary>The "SYNTHETIC DATA" mark: large, translucent, top centre of the plot, so no screenshot of a chart
     /// drawn from generated data can pass for a real one.</summary>
-    public static Annotation Synthetic() => Annotation(
-        ("name", "synthetic-data"),
-        ("text", SyntheticText),
-        ("xref", "paper"),
-        ("yref", "paper"),
-        ("x", 0.5),
-        ("y", 0.98),
-        ("xanchor", "center"),
-        ("yanchor", "top"),
-        ("showarrow", false),
-        ("font", Obj(("size", 30), ("color", "rgba(200, 30, 30, 0.4)"))));
-
-    /// <summary>A layout with title (plain text, escaped here), fixed height and the given extra properties; the synthetic mark is added
-    /// to <paramref name="annotations"/> when asked.</summary>
-    public static Layout Layout(string title, int height, bool synthetic, IEnumerable<Shape> shapes, IEnumerable<Annotation> annotations, params (string Key, object Value)[] properties)
+    public static Annotation Synthetic() => Note("synthetic-data", SyntheticText, 0.5, 0.98) with
     {
-        var layout = Set(new Layout(), [("title", Obj(("text", PlotlyText.Data(title)))), ("height", height)]);
-        Set(layout, properties);
-        var shapeList = shapes.ToArray();
-        if (shapeList.Length > 0)
-        {
-            layout.Set("shapes", shapeList);
-        }
+        XAnchor = "center",
+        YAnchor = "top",
+        Font = new() { Size = 30, Color = "rgba(200, 30, 30, 0.4)" },
+    };
 
-        var notes = annotations.ToList();
-        if (synthetic)
+    /// <summary>A layout with title (plain text, escaped here) and fixed height; shapes and annotations only when
+    /// there are any, the synthetic mark added to the annotations when asked. Charts add their axes with <c>with</c>.</summary>
+    public static Layout Layout(string title, int height, bool synthetic, IReadOnlyList<Shape>? shapes = null, IReadOnlyList<Annotation>? annotations = null)
+    {
+        IReadOnlyList<Annotation> notes = [.. annotations ?? [], .. synthetic ? [Synthetic()] : Array.Empty<Annotation>()];
+        return new()
         {
-            notes.Add(Synthetic());
-        }
-
-        if (notes.Count > 0)
-        {
-            layout.Set("annotations", notes.ToArray());
-        }
-
-        return layout;
+            Title = new(PlotlyText.Data(title)),
+            Height = height,
+            Shapes = shapes is { Count: > 0 } ? shapes : null,
+            Annotations = notes.Count > 0 ? notes : null,
+        };
     }
 
-    /// <summary>Puts traces and layout into one chart and wraps it as a figure.</summary>
-    public static ChartFigure Figure(string name, string title, IReadOnlyList<Trace> traces, Layout layout)
+    /// <summary>
+    /// Horizontal error bars from each point's value to its interval (never negative lengths; non-finite as gaps).
+    /// </summary>
+    public static ErrorBar Interval(IReadOnlyList<(double Value, double Low, double High)> points, double thickness, double width, string? color = null) => new()
     {
-        return new ChartFigure(name, title, traces, layout);
-    }
+        Type = "data",
+        Symmetric = false,
+        Array = PlotlyText.Finite(points.Select(p => Math.Max(0, p.High - p.Value))),
+        ArrayMinus = PlotlyText.Finite(points.Select(p => Math.Max(0, p.Value - p.Low))),
+        Color = color,
+        Thickness = thickness,
+        Width = width,
+    };
 
-    private static T Set<T>(T target, (string Key, object Value)[] properties)
-        where T : PlotlyObject
+    /// <summary>The "not computable" rows of the forest and sensitivity charts: the text at x = 0 by an open grey
+    /// circle, the reason in the hover.</summary>
+    public static ScatterTrace NotComputable(string name, string?[] labels, IReadOnlyList<string?> hover, double textSize, double markerSize) => new()
     {
-        foreach (var (key, value) in properties)
-        {
-            target.Set(key, value);
-        }
-
-        return target;
-    }
+        Name = name,
+        X = labels.Select(_ => 0.0).ToArray(),
+        Y = labels,
+        Mode = "markers+text",
+        Text = [.. labels.Select(_ => "not computable")],
+        TextPosition = "middle right",
+        TextFont = new() { Color = "rgb(110, 110, 110)", Size = textSize },
+        Marker = new() { Symbol = "circle-open", Size = markerSize, Color = "rgb(150, 150, 150)" },
+        HoverText = hover,
+        HoverInfo = "text",
+    };
 }

@@ -37,84 +37,58 @@ internal static class ForestChart
     {
         ArgumentNullException.ThrowIfNull(results);
         var rows = results.Select(r => (Result: r, Label: PlotlyText.Data(r.Target.Label))).ToList();
-        var traces = new List<Trace>();
-
         var placebo = rows.Where(r => r.Result.Events is not null && r.Result.Placebo is not null).ToList();
-        if (placebo.Count > 0)
-        {
-            // One trace for all rows: a segment per row, separated by nulls so segments are not joined.
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", PlaceboTraceName),
-                ("x", placebo.SelectMany(r => new double?[] { PlotlyText.Finite(r.Result.Placebo!.BandLow), PlotlyText.Finite(r.Result.Placebo!.BandHigh), null }).ToArray()),
-                ("y", placebo.SelectMany(r => new string?[] { r.Label, r.Label, null }).ToArray()),
-                ("mode", "lines"),
-                ("connectgaps", false),
-                ("line", FigureParts.Obj(("color", "rgba(128, 128, 128, 0.35)"), ("width", 12))),
-                ("hovertext", placebo.SelectMany(r => new string?[] { PlaceboHover(r.Result), PlaceboHover(r.Result), null }).ToArray()),
-                ("hoverinfo", "text")));
-        }
-
         var effects = rows.Where(r => r.Result.Events is not null).ToList();
-        if (effects.Count > 0)
-        {
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", EffectTraceName),
-                ("x", effects.Select(r => PlotlyText.Finite(r.Result.Events!.Difference)).ToArray()),
-                ("y", effects.Select(r => r.Label).ToArray()),
-                ("mode", "markers"),
-                ("marker", FigureParts.Obj(("color", "rgb(31, 119, 180)"), ("size", 9))),
-                ("error_x", FigureParts.Obj(
-                    ("type", "data"),
-                    ("symmetric", false),
-                    ("array", effects.Select(r => PlotlyText.Finite(Math.Max(0, (r.Result.Events!.DifferenceHigh ?? r.Result.Events.Difference) - r.Result.Events.Difference))).ToArray()),
-                    ("arrayminus", effects.Select(r => PlotlyText.Finite(Math.Max(0, r.Result.Events!.Difference - (r.Result.Events.DifferenceLow ?? r.Result.Events.Difference)))).ToArray()),
-                    ("thickness", 1.5),
-                    ("width", 4))),
-                ("customdata", effects.Select(r => r.Result.Target.Id).ToArray()),
-                ("hovertext", effects.Select(r => EffectHover(r.Result)).ToArray()),
-                ("hoverinfo", "text")));
-        }
-
         var missing = rows.Where(r => r.Result.Events is null).ToList();
-        if (missing.Count > 0)
+        var traces = new List<Trace?>
         {
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", NotComputableTraceName),
-                ("x", missing.Select(_ => 0.0).ToArray()),
-                ("y", missing.Select(r => r.Label).ToArray()),
-                ("mode", "markers+text"),
-                ("text", missing.Select(_ => "not computable").ToArray()),
-                ("textposition", "middle right"),
-                ("textfont", FigureParts.Obj(("color", "rgb(110, 110, 110)"), ("size", 11))),
-                ("marker", FigureParts.Obj(("symbol", "circle-open"), ("size", 8), ("color", "rgb(150, 150, 150)"))),
-                ("customdata", missing.Select(r => r.Result.Target.Id).ToArray()),
-                ("hovertext", missing.Select(r => $"{r.Label}{PlotlyText.Break}not computable: {PlotlyText.Data(r.Result.Note ?? "no result")}").ToArray()),
-                ("hoverinfo", "text")));
-        }
+            placebo.Count > 0 ? PlaceboBand(placebo) : null,
+            effects.Count > 0 ? Effects(effects) : null,
+            missing.Count > 0
+                ? FigureParts.NotComputable(NotComputableTraceName, [.. missing.Select(r => r.Label)], [.. missing.Select(r => $"{r.Label}{PlotlyText.Break}not computable: {PlotlyText.Data(r.Result.Note ?? "no result")}")], 11, 8)
+                    with { CustomData = [.. missing.Select(r => r.Result.Target.Id)] }
+                : null,
+        };
 
         const string title = "Change in mean events per bin around each mention (descriptive)";
-        var layout = FigureParts.Layout(
-            title,
-            Math.Max(320, 160 + (30 * rows.Count)),
-            synthetic,
-            [FigureParts.ZeroLine()],
-            [],
-            ("xaxis", FigureParts.Obj(("title", FigureParts.Obj(("text", "mean events per bin: after (or inside) − before"))), ("zeroline", false))),
-            ("yaxis", FigureParts.Obj(
-                ("type", "category"),
-                ("categoryorder", "array"),
-                ("categoryarray", rows.Select(r => r.Label).ToArray()),
-                ("autorange", "reversed"),
-                ("automargin", true))),
-            ("hovermode", "closest"),
-            ("showlegend", true),
-            ("legend", FigureParts.Obj(("orientation", "h"), ("x", 0), ("y", 1.02), ("yanchor", "bottom"))),
-            ("margin", FigureParts.Obj(("t", 90), ("b", 60), ("l", 160), ("r", 20))));
-        return FigureParts.Figure("forest", title, traces, layout);
+        var layout = FigureParts.Layout(title, Math.Max(320, 160 + (30 * rows.Count)), synthetic, [FigureParts.ZeroLine()]) with
+        {
+            XAxis = FigureParts.DifferenceAxis,
+            YAxis = FigureParts.Rows(rows.Select(r => r.Label)),
+            HoverMode = "closest",
+            ShowLegend = true,
+            Legend = FigureParts.LegendAbove,
+            Margin = new(90, 60, 160, 20),
+        };
+        return new ChartFigure("forest", title, [.. traces.OfType<Trace>()], layout);
     }
+
+    /// <summary>The placebo bands of all rows in one trace: a segment per row, separated by gaps so segments are not joined.</summary>
+    private static ScatterTrace PlaceboBand(IReadOnlyList<(EventStudyResult Result, string Label)> rows) => new()
+    {
+        Name = PlaceboTraceName,
+        X = rows.SelectMany(r => new double?[] { r.Result.Placebo!.BandLow, r.Result.Placebo!.BandHigh, null }).ToArray(),
+        Y = rows.SelectMany(r => new string?[] { r.Label, r.Label, null }).ToArray(),
+        Mode = "lines",
+        ConnectGaps = false,
+        Line = new() { Color = "rgba(128, 128, 128, 0.35)", Width = 12 },
+        HoverText = [.. rows.SelectMany(r => new string?[] { PlaceboHover(r.Result), PlaceboHover(r.Result), null })],
+        HoverInfo = "text",
+    };
+
+    /// <summary>The differences, with error bars to the 95% interval (none when there is no interval).</summary>
+    private static ScatterTrace Effects(IReadOnlyList<(EventStudyResult Result, string Label)> rows) => new()
+    {
+        Name = EffectTraceName,
+        X = rows.Select(r => r.Result.Events!.Difference).ToArray(),
+        Y = rows.Select(r => r.Label).ToArray(),
+        Mode = "markers",
+        Marker = new() { Color = "rgb(31, 119, 180)", Size = 9 },
+        ErrorX = FigureParts.Interval([.. rows.Select(r => r.Result.Events!).Select(e => (e.Difference, e.DifferenceLow ?? e.Difference, e.DifferenceHigh ?? e.Difference))], 1.5, 4),
+        CustomData = [.. rows.Select(r => r.Result.Target.Id)],
+        HoverText = [.. rows.Select(r => EffectHover(r.Result))],
+        HoverInfo = "text",
+    };
 
     private static string EffectHover(EventStudyResult r)
     {

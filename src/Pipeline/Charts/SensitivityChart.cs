@@ -59,61 +59,35 @@ internal static class SensitivityChart
                 continue;
             }
 
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", traceName),
-                ("x", g.Select(r => PlotlyText.Finite(r.Difference!.Value)).ToArray()),
-                ("y", g.Select(Label).ToArray()),
-                ("mode", "markers"),
-                ("marker", FigureParts.Obj(("color", color), ("symbol", symbol), ("size", 8))),
-                ("error_x", FigureParts.Obj(
-                    ("type", "data"),
-                    ("symmetric", false),
-                    ("array", g.Select(r => PlotlyText.Finite(Math.Max(0, r.High!.Value - r.Difference!.Value))).ToArray()),
-                    ("arrayminus", g.Select(r => PlotlyText.Finite(Math.Max(0, r.Difference!.Value - r.Low!.Value))).ToArray()),
-                    ("color", color),
-                    ("thickness", 1.2),
-                    ("width", 3))),
-                ("hovertext", g.Select(Hover).ToArray()),
-                ("hoverinfo", "text")));
+            traces.Add(new ScatterTrace
+            {
+                Name = traceName,
+                X = g.Select(r => r.Difference!.Value).ToArray(),
+                Y = g.Select(Label).ToArray(),
+                Mode = "markers",
+                Marker = new() { Color = color, Symbol = symbol, Size = 8 },
+                ErrorX = FigureParts.Interval([.. g.Select(r => (r.Difference!.Value, r.Low!.Value, r.High!.Value))], 1.2, 3, color),
+                HoverText = [.. g.Select(Hover)],
+                HoverInfo = "text",
+            });
         }
 
         var missing = rows.Where(r => !r.IsComputable).ToList();
         if (missing.Count > 0)
         {
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", NotComputableTraceName),
-                ("x", missing.Select(_ => 0.0).ToArray()),
-                ("y", missing.Select(Label).ToArray()),
-                ("mode", "markers+text"),
-                ("text", missing.Select(_ => "not computable").ToArray()),
-                ("textposition", "middle right"),
-                ("textfont", FigureParts.Obj(("color", "rgb(110, 110, 110)"), ("size", 10))),
-                ("marker", FigureParts.Obj(("symbol", "circle-open"), ("size", 6), ("color", "rgb(150, 150, 150)"))),
-                ("hovertext", missing.Select(r => $"{PlotlyText.Data(Label(r))}{PlotlyText.Break}{PlotlyText.Data(r.Note ?? "not computable")}").ToArray()),
-                ("hoverinfo", "text")));
+            traces.Add(FigureParts.NotComputable(NotComputableTraceName, [.. missing.Select(Label)], [.. missing.Select(r => $"{PlotlyText.Data(Label(r))}{PlotlyText.Break}{PlotlyText.Data(r.Note ?? "not computable")}")], 10, 6));
         }
 
-        var layout = FigureParts.Layout(
-            title,
-            Math.Max(320, 140 + (16 * rows.Count)),
-            synthetic,
-            [FigureParts.ZeroLine()],
-            [],
-            ("xaxis", FigureParts.Obj(("title", FigureParts.Obj(("text", "mean events per bin: after (or inside) − before"))), ("zeroline", false))),
-            ("yaxis", FigureParts.Obj(
-                ("type", "category"),
-                ("categoryorder", "array"),
-                ("categoryarray", rows.Select(Label).ToArray()),
-                ("autorange", "reversed"),
-                ("automargin", true),
-                ("tickfont", FigureParts.Obj(("size", 10))))),
-            ("hovermode", "closest"),
-            ("showlegend", true),
-            ("legend", FigureParts.Obj(("orientation", "h"), ("x", 0), ("y", 1.02), ("yanchor", "bottom"))),
-            ("margin", FigureParts.Obj(("t", 90), ("b", 50), ("l", 170), ("r", 20))));
-        return FigureParts.Figure(name, title, traces, layout);
+        var layout = FigureParts.Layout(title, Math.Max(320, 140 + (16 * rows.Count)), synthetic, [FigureParts.ZeroLine()]) with
+        {
+            XAxis = FigureParts.DifferenceAxis,
+            YAxis = FigureParts.Rows(rows.Select(Label)) with { TickFont = new() { Size = 10 } },
+            HoverMode = "closest",
+            ShowLegend = true,
+            Legend = FigureParts.LegendAbove,
+            Margin = new(90, 50, 170, 20),
+        };
+        return new ChartFigure(name, title, traces, layout);
     }
 
     private static string Hover(SensitivityRow r) =>

@@ -55,114 +55,100 @@ internal static class TimelineChart
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(mentions);
-        var fatalities = measure switch
-        {
-            "events" => false,
-            "fatalities" => true,
-            _ => throw new ArgumentException($"unknown measure '{measure}'; use events or fatalities", nameof(measure)),
-        };
+        var fatalities = IsFatalities(measure);
         if (series.Count == 0)
         {
             throw new ArgumentException("the series has no bins: nothing to chart", nameof(series));
         }
 
-        var x = series.BinStarts.Select(PlotlyText.Date).ToArray();
-        var main = fatalities ? series.Fatalities : series.Events;
-        var imprecise = fatalities ? series.ImpreciseFatalities : series.ImpreciseEvents;
-        var hasImprecise = series.ImpreciseEvents.Any(v => v > 0);
-        var hasBand = fatalities && series.FatalitiesLow is not null && series.FatalitiesHigh is not null;
+        var (main, imprecise) = fatalities ? (series.Fatalities, series.ImpreciseFatalities) : (series.Events, series.ImpreciseEvents);
+        var band = fatalities && series.FatalitiesLow is not null && series.FatalitiesHigh is not null;
         var unit = PlotlyText.BinName(series.Bin);
-
-        var traces = new List<Trace>();
-        if (hasBand)
-        {
-            // One closed polygon (low forwards, high backwards) so the band is a single legend entry.
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", BandTraceName),
-                ("x", x.Concat(x.Reverse()).ToArray()),
-                ("y", PlotlyText.Finite(series.FatalitiesLow!.Concat(series.FatalitiesHigh!.Reverse()))),
-                ("mode", "lines"),
-                ("fill", "toself"),
-                ("fillcolor", "rgba(31, 119, 180, 0.15)"),
-                ("line", FigureParts.Obj(("width", 0))),
-                ("hoverinfo", "skip")));
-        }
-
-        traces.Add(FigureParts.Trace(
-            "scatter",
-            ("name", measure),
-            ("x", x),
-            ("y", PlotlyText.Finite(main)),
-            ("mode", "lines"),
-            ("line", FigureParts.Obj(("color", "rgb(31, 119, 180)"), ("width", 1.5))),
-            ("hovertemplate", $"%{{x|%Y-%m-%d}}: %{{y}} {measure}<extra></extra>")));
-
-        if (hasImprecise)
-        {
-            traces.Add(FigureParts.Trace(
-                "bar",
-                ("name", measure + ImpreciseSuffix),
-                ("x", x),
-                ("y", PlotlyText.Finite(imprecise)),
-                ("marker", FigureParts.Obj(("color", "rgba(127, 127, 127, 0.45)"))),
-                ("hovertemplate", $"%{{x|%Y-%m-%d}}: %{{y}} {measure} dated coarser than a {unit}<extra></extra>")));
-        }
-
-        var top = main.Concat(hasImprecise ? imprecise : []).Concat(hasBand ? series.FatalitiesHigh! : []).Where(double.IsFinite).DefaultIfEmpty(0).Max();
-        var markerY = top > 0 ? top : 1;
+        var bars = series.ImpreciseEvents.Any(v => v > 0);
         var drawn = Place(series, mentions);
-
-        if (drawn.Marks.Count > 0)
+        var top = main.Concat(bars ? imprecise : []).Concat(band ? series.FatalitiesHigh! : []).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        var traces = new List<Trace?>
         {
-            traces.Add(FigureParts.Trace(
-                "scatter",
-                ("name", MentionsTraceName),
-                ("x", drawn.Marks.Select(m => PlotlyText.Date(m.At)).ToArray()),
-                ("y", drawn.Marks.Select(_ => markerY).ToArray()),
-                ("mode", "markers"),
-                ("marker", FigureParts.Obj(("symbol", "triangle-down"), ("size", 11), ("color", MentionColor))),
-                ("customdata", drawn.Marks.Select(m => m.View.Mention.Id).ToArray()),
-                ("hovertext", drawn.Marks.Select(m => m.Hover).ToArray()),
-                ("hoverinfo", "text")));
-        }
-
+            band ? Band(series) : null,
+            Line(series, main, measure),
+            bars ? ImpreciseBars(series, imprecise, measure, unit) : null,
+            drawn.Marks.Count > 0 ? Markers(drawn.Marks, top > 0 ? top : 1) : null,
+        };
         var noteLines = NoteLines(drawn.Outside, drawn.OutsideRange);
-        var notes = new List<Annotation>();
-        if (noteLines.Count > 0)
-        {
-            notes.Add(FigureParts.Annotation(
-                ("name", NotDrawnAnnotationName),
-                ("text", string.Join(PlotlyText.Break, noteLines)),
-                ("xref", "paper"),
-                ("yref", "paper"),
-                ("x", 0),
-                ("y", 0),
-                ("xanchor", "left"),
-                ("yanchor", "top"),
-                ("yshift", -62),
-                ("align", "left"),
-                ("showarrow", false),
-                ("font", FigureParts.Obj(("size", 11)))));
-        }
-
         var extra = noteLines.Count * NoteLineHeight;
         var title = $"{Capitalise(measure)} per {unit}: {series.Name}";
-        var layout = FigureParts.Layout(
-            title,
-            480 + extra,
-            synthetic,
-            drawn.Shapes,
-            notes,
-            ("xaxis", FigureParts.Obj(("type", "date"), ("title", FigureParts.Obj(("text", "bin start (" + unit + ")"))))),
-            ("yaxis", FigureParts.Obj(("title", FigureParts.Obj(("text", $"{measure} per {unit}"))), ("rangemode", "tozero"))),
-            ("barmode", "overlay"),
-            ("hovermode", "closest"),
-            ("showlegend", true),
-            ("legend", FigureParts.Obj(("orientation", "h"), ("x", 0), ("y", 1.02), ("yanchor", "bottom"))),
-            ("margin", FigureParts.Obj(("t", 90), ("b", 70 + extra), ("l", 60), ("r", 20))));
-        return FigureParts.Figure(fatalities ? "timeline-fatalities" : "timeline", title, traces, layout);
+        var layout = FigureParts.Layout(title, 480 + extra, synthetic, drawn.Shapes, noteLines.Count > 0 ? [NotDrawnNote(noteLines)] : []) with
+        {
+            XAxis = FigureParts.DateAxis(unit),
+            YAxis = new() { Title = new($"{measure} per {unit}"), RangeMode = "tozero" },
+            BarMode = bars ? "overlay" : null, // plotly.js knows barmode only when there is a bar trace
+            HoverMode = "closest",
+            ShowLegend = true,
+            Legend = FigureParts.LegendAbove,
+            Margin = new(90, 70 + extra, 60, 20),
+        };
+        return new ChartFigure(fatalities ? "timeline-fatalities" : "timeline", title, [.. traces.OfType<Trace>()], layout);
     }
+
+    private static bool IsFatalities(string measure) => measure switch
+    {
+        "events" => false,
+        "fatalities" => true,
+        _ => throw new ArgumentException($"unknown measure '{measure}'; use events or fatalities", nameof(measure)),
+    };
+
+    /// <summary>The UCDP low–high band: one closed polygon (low forwards, high backwards), so one legend entry.</summary>
+    private static ScatterTrace Band(IntensitySeries series) => new()
+    {
+        Name = BandTraceName,
+        X = series.BinStarts.Concat(series.BinStarts.Reverse()).ToArray(),
+        Y = series.FatalitiesLow!.Concat(series.FatalitiesHigh!.Reverse()).ToArray(),
+        Mode = "lines",
+        Fill = "toself",
+        FillColor = "rgba(31, 119, 180, 0.15)",
+        Line = new() { Width = 0 },
+        HoverInfo = "skip",
+    };
+
+    private static ScatterTrace Line(IntensitySeries series, IReadOnlyList<double> values, string measure) => new()
+    {
+        Name = measure,
+        X = series.BinStarts.ToArray(),
+        Y = values.ToArray(),
+        Mode = "lines",
+        Line = new() { Color = "rgb(31, 119, 180)", Width = 1.5 },
+        HoverTemplate = $"%{{x|%Y-%m-%d}}: %{{y}} {measure}<extra></extra>",
+    };
+
+    private static BarTrace ImpreciseBars(IntensitySeries series, IReadOnlyList<double> values, string measure, string unit) => new()
+    {
+        Name = measure + ImpreciseSuffix,
+        X = series.BinStarts.ToArray(),
+        Y = values.ToArray(),
+        Marker = new() { Color = "rgba(127, 127, 127, 0.45)" },
+        HoverTemplate = $"%{{x|%Y-%m-%d}}: %{{y}} {measure} dated coarser than a {unit}<extra></extra>",
+    };
+
+    private static ScatterTrace Markers(IReadOnlyList<Mark> marks, double y) => new()
+    {
+        Name = MentionsTraceName,
+        X = marks.Select(m => m.At).ToArray(),
+        Y = marks.Select(_ => y).ToArray(),
+        Mode = "markers",
+        Marker = new() { Symbol = "triangle-down", Size = 11, Color = MentionColor },
+        CustomData = [.. marks.Select(m => m.View.Mention.Id)],
+        HoverText = [.. marks.Select(m => m.Hover)],
+        HoverInfo = "text",
+    };
+
+    private static Annotation NotDrawnNote(IReadOnlyList<string> lines) => FigureParts.Note(NotDrawnAnnotationName, string.Join(PlotlyText.Break, lines), 0, 0) with
+    {
+        XAnchor = "left",
+        YAnchor = "top",
+        YShift = -62,
+        Align = "left",
+        Font = new() { Size = 11 },
+    };
 
     private static Placement Place(IntensitySeries series, IReadOnlyList<MentionView> mentions)
     {
@@ -188,17 +174,7 @@ internal static class TimelineChart
             var hover = Hover(view);
             if (!target.IsPeriod)
             {
-                var at = PlotlyText.Date(target.Start);
-                placement.Shapes.Add(FigureParts.Shape(
-                    ("name", name),
-                    ("type", "line"),
-                    ("xref", "x"),
-                    ("yref", "paper"),
-                    ("x0", at),
-                    ("x1", at),
-                    ("y0", 0),
-                    ("y1", 1),
-                    ("line", FigureParts.Obj(("color", MentionColor), ("width", 1.5), ("dash", "dot")))));
+                placement.Shapes.Add(FigureParts.VerticalLine(name, target.Start, MentionColor, 1.5));
                 placement.Marks.Add(new Mark(view, target.Start, hover));
                 continue;
             }
@@ -210,18 +186,20 @@ internal static class TimelineChart
                 hover += PlotlyText.Break + "shading clipped to the charted range";
             }
 
-            placement.Shapes.Add(FigureParts.Shape(
-                ("name", name),
-                ("type", "rect"),
-                ("xref", "x"),
-                ("yref", "paper"),
-                ("x0", PlotlyText.Date(start)),
-                ("x1", PlotlyText.Date(end.AddDays(1))),
-                ("y0", 0),
-                ("y1", 1),
-                ("fillcolor", PeriodFill),
-                ("line", FigureParts.Obj(("width", 0))),
-                ("layer", "below")));
+            placement.Shapes.Add(new Shape
+            {
+                Name = name,
+                Type = "rect",
+                XRef = "x",
+                YRef = "paper",
+                X0 = start,
+                X1 = end.AddDays(1),
+                Y0 = 0,
+                Y1 = 1,
+                FillColor = PeriodFill,
+                Line = new() { Width = 0 },
+                Layer = "below",
+            });
             placement.Marks.Add(new Mark(view, start.AddDays((end.DayNumber - start.DayNumber) / 2), hover));
         }
 

@@ -77,8 +77,7 @@ public partial class ChartOutputTests
     [Fact]
     public void Div_escapes_raw_markup_and_line_separators_in_any_json_string()
     {
-        var trace = new Trace("scatter");
-        trace.Set("name", "</script><script>alert(1)</script>\u2028&");
+        var trace = new ScatterTrace { Name = "</script><script>alert(1)</script>\u2028&" };
         var figure = new ChartFigure("raw", "Raw", [trace]);
         var div = ChartHtml.Div(figure);
 
@@ -141,7 +140,7 @@ public partial class ChartOutputTests
     [InlineData("-timeline")]
     [InlineData("")]
     public void Figure_names_must_be_slugs_so_html_ids_are_safe(string name) =>
-        Assert.Throws<ArgumentException>(() => new ChartFigure(name, "Title", [new Trace("scatter")]));
+        Assert.Throws<ArgumentException>(() => new ChartFigure(name, "Title", [new ScatterTrace()]));
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
     private static partial Regex Guid();

@@ -3,6 +3,7 @@ using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Notebooks;
 
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class EventFramesTests
 {
     [Fact]

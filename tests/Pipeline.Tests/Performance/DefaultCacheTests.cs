@@ -9,6 +9,7 @@ namespace Pipeline.Tests.Performance;
 /// where it lives, that it only ever touches a folder it owns, that a changed file is never served stale, and that
 /// the outputs are the same bytes with and without it.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class DefaultCacheTests
 {
     [Fact]

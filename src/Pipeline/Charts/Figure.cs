@@ -1,0 +1,503 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Charts;
+
+/// <summary>
+/// A Plotly figure as plotly.js reads it (<c>{"data":…,"layout":…,"frames":[]}</c>): the project's own typed chart
+/// model. Every record below is a part of Plotly's figure schema; its JSON property names are the plotly.js attribute
+/// names (the C# name lower-cased, or <see cref="JsonPropertyNameAttribute"/> where plotly.js spells it otherwise),
+/// and unset (<c>null</c>) properties are left out, so a misspelled attribute does not compile and what is written is
+/// only what a chart set. It needs nothing but the BCL, so the library loads the same in a report run, the headless
+/// notebook runner and a .NET Interactive kernel.
+/// </summary>
+/// <param name="Data">The traces, in drawing order.</param>
+/// <param name="Layout">The layout.</param>
+internal sealed record Figure(IReadOnlyList<Trace> Data, Layout Layout)
+{
+    // Source-generated metadata (no reflection warm-up in a report run or a kernel); the naming policy is applied at run time.
+    private static readonly FigureJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = new LowerCaseNamingPolicy(),
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Text stays readable (non-ASCII as is); ChartHtml escapes what a script element cannot hold.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Animation frames: none, but plotly.js's figure shape has the key.</summary>
+    public IReadOnlyList<Layout> Frames { get; } = [];
+
+    /// <summary>The figure as JSON: properties in declaration order, so the same figure always gives the same bytes.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Context.Figure);
+
+    /// <summary>Plotly's attribute names are the C# names lower-cased (<c>HoverTemplate</c> → <c>hovertemplate</c>).</summary>
+    private sealed class LowerCaseNamingPolicy : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => name.ToLowerInvariant();
+    }
+}
+
+/// <summary>The source-generated serializer metadata of <see cref="Figure"/> and its parts.</summary>
+[JsonSerializable(typeof(Figure))]
+internal sealed partial class FigureJsonContext : JsonSerializerContext;
+
+/// <summary>A trace: one series of a figure. Its Plotly <c>type</c> is written first, from the record's kind, then
+/// its name and values, then the kind's own attributes, then the hover attributes.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ScatterTrace), "scatter")]
+[JsonDerivedType(typeof(BarTrace), "bar")]
+[JsonDerivedType(typeof(HeatmapTrace), "heatmap")]
+internal abstract record Trace
+{
+    /// <summary>The legend and hover name.</summary>
+    [JsonPropertyOrder(-1)]
+    public string? Name { get; init; }
+
+    /// <summary>The x values.</summary>
+    [JsonPropertyOrder(-1)]
+    public DataArray? X { get; init; }
+
+    /// <summary>The y values.</summary>
+    [JsonPropertyOrder(-1)]
+    public DataArray? Y { get; init; }
+
+    /// <summary>Data carried by each point (the mention or target id), for hover handlers and tests.</summary>
+    public IReadOnlyList<string>? CustomData { get; init; }
+
+    /// <summary>Hover text per point (<c>null</c> for the gaps between segments).</summary>
+    public IReadOnlyList<string?>? HoverText { get; init; }
+
+    /// <summary>What the hover shows (<c>text</c>, <c>skip</c>).</summary>
+    public string? HoverInfo { get; init; }
+
+    /// <summary>A hover template (<c>%{x}</c>, <c>%{y}</c> …).</summary>
+    public string? HoverTemplate { get; init; }
+}
+
+/// <summary>A <c>scatter</c> trace: lines, markers, text, filled areas.</summary>
+internal sealed record ScatterTrace : Trace
+{
+    /// <summary><c>lines</c>, <c>markers</c>, <c>markers+text</c>.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>Area fill (<c>toself</c>).</summary>
+    public string? Fill { get; init; }
+
+    /// <summary>The fill's colour.</summary>
+    public string? FillColor { get; init; }
+
+    /// <summary>Whether gaps (<c>null</c> values) are bridged.</summary>
+    public bool? ConnectGaps { get; init; }
+
+    /// <summary>Text drawn at each point.</summary>
+    public IReadOnlyList<string>? Text { get; init; }
+
+    /// <summary>Where the text sits (<c>middle right</c>).</summary>
+    public string? TextPosition { get; init; }
+
+    /// <summary>The text's font.</summary>
+    public Font? TextFont { get; init; }
+
+    /// <summary>The line.</summary>
+    public Line? Line { get; init; }
+
+    /// <summary>The markers.</summary>
+    public Marker? Marker { get; init; }
+
+    /// <summary>Horizontal error bars.</summary>
+    [JsonPropertyName("error_x")]
+    public ErrorBar? ErrorX { get; init; }
+}
+
+/// <summary>A <c>bar</c> trace.</summary>
+internal sealed record BarTrace : Trace
+{
+    /// <summary>The bars' colour.</summary>
+    public Marker? Marker { get; init; }
+}
+
+/// <summary>A <c>heatmap</c> trace.</summary>
+internal sealed record HeatmapTrace : Trace
+{
+    /// <summary>The cells, one row per y value (<c>null</c> for a gap).</summary>
+    public IReadOnlyList<IReadOnlyList<double?>>? Z { get; init; }
+
+    /// <summary>The colour scale, from 0 to 1.</summary>
+    public IReadOnlyList<ColorStop>? ColorScale { get; init; }
+
+    /// <summary>The colour bar.</summary>
+    public ColorBar? ColorBar { get; init; }
+
+    /// <summary>Gap between columns, in pixels.</summary>
+    public int? XGap { get; init; }
+
+    /// <summary>Gap between rows, in pixels.</summary>
+    public int? YGap { get; init; }
+}
+
+/// <summary>A figure's layout.</summary>
+internal sealed record Layout
+{
+    /// <summary>The chart's title.</summary>
+    public Title? Title { get; init; }
+
+    /// <summary>Height in pixels.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>The x axis.</summary>
+    public Axis? XAxis { get; init; }
+
+    /// <summary>The y axis.</summary>
+    public Axis? YAxis { get; init; }
+
+    /// <summary>How bar traces share a position (<c>stack</c>, <c>overlay</c>).</summary>
+    public string? BarMode { get; init; }
+
+    /// <summary>Gap between bars, a fraction of their width.</summary>
+    public double? BarGap { get; init; }
+
+    /// <summary>Hover mode (<c>closest</c>).</summary>
+    public string? HoverMode { get; init; }
+
+    /// <summary>Whether the legend is shown.</summary>
+    public bool? ShowLegend { get; init; }
+
+    /// <summary>The legend.</summary>
+    public Legend? Legend { get; init; }
+
+    /// <summary>The margins.</summary>
+    public Margin? Margin { get; init; }
+
+    /// <summary>Lines and rectangles.</summary>
+    public IReadOnlyList<Shape>? Shapes { get; init; }
+
+    /// <summary>Text placed on the figure.</summary>
+    public IReadOnlyList<Annotation>? Annotations { get; init; }
+}
+
+/// <summary>A title (of the chart, an axis or a colour bar).</summary>
+/// <param name="Text">The title, in Plotly's text markup.</param>
+internal sealed record Title(string Text);
+
+/// <summary>An axis.</summary>
+internal sealed record Axis
+{
+    /// <summary><c>date</c> or <c>category</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The axis title.</summary>
+    public Title? Title { get; init; }
+
+    /// <summary><c>tozero</c>: the range always includes 0.</summary>
+    public string? RangeMode { get; init; }
+
+    /// <summary>Whether the axis draws its own zero line.</summary>
+    public bool? ZeroLine { get; init; }
+
+    /// <summary><c>array</c>: categories in <see cref="CategoryArray"/>'s order.</summary>
+    public string? CategoryOrder { get; init; }
+
+    /// <summary>The categories, in order.</summary>
+    public IReadOnlyList<string>? CategoryArray { get; init; }
+
+    /// <summary><c>reversed</c>: first category on top.</summary>
+    public string? AutoRange { get; init; }
+
+    /// <summary>Whether the margin grows to fit the tick labels.</summary>
+    public bool? AutoMargin { get; init; }
+
+    /// <summary>The tick labels' font.</summary>
+    public Font? TickFont { get; init; }
+}
+
+/// <summary>The legend's placement.</summary>
+internal sealed record Legend
+{
+    /// <summary><c>h</c> (horizontal) or <c>v</c>.</summary>
+    public string? Orientation { get; init; }
+
+    /// <summary>x position, a fraction of the plot's width.</summary>
+    public double? X { get; init; }
+
+    /// <summary>y position, a fraction of the plot's height.</summary>
+    public double? Y { get; init; }
+
+    /// <summary>Which side of the legend sits at <see cref="Y"/>.</summary>
+    public string? YAnchor { get; init; }
+}
+
+/// <summary>Margins around the plot, in pixels.</summary>
+/// <param name="T">Top.</param>
+/// <param name="B">Bottom.</param>
+/// <param name="L">Left.</param>
+/// <param name="R">Right.</param>
+internal sealed record Margin(int T, int B, int L, int R);
+
+/// <summary>A layout shape (line, rectangle).</summary>
+internal sealed record Shape
+{
+    /// <summary>The shape's name (<c>zero</c>, <c>mention-{id}</c>), for tests and readers of the JSON.</summary>
+    public string? Name { get; init; }
+
+    /// <summary><c>line</c> or <c>rect</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>What x refers to (<c>x</c>: data; <c>paper</c>: the plot's width).</summary>
+    public string? XRef { get; init; }
+
+    /// <summary>What y refers to.</summary>
+    public string? YRef { get; init; }
+
+    /// <summary>Start x (a number or a date).</summary>
+    public Datum? X0 { get; init; }
+
+    /// <summary>End x.</summary>
+    public Datum? X1 { get; init; }
+
+    /// <summary>Start y.</summary>
+    public double? Y0 { get; init; }
+
+    /// <summary>End y.</summary>
+    public double? Y1 { get; init; }
+
+    /// <summary>A rectangle's fill.</summary>
+    public string? FillColor { get; init; }
+
+    /// <summary>The outline.</summary>
+    public Line? Line { get; init; }
+
+    /// <summary><c>below</c>: drawn under the traces.</summary>
+    public string? Layer { get; init; }
+}
+
+/// <summary>A layout annotation (text placed on the figure).</summary>
+internal sealed record Annotation
+{
+    /// <summary>The annotation's name, for tests and readers of the JSON.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The text, in Plotly's markup.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>What x refers to.</summary>
+    public string? XRef { get; init; }
+
+    /// <summary>What y refers to.</summary>
+    public string? YRef { get; init; }
+
+    /// <summary>x position.</summary>
+    public double? X { get; init; }
+
+    /// <summary>y position.</summary>
+    public double? Y { get; init; }
+
+    /// <summary>Which side of the text sits at <see cref="X"/>.</summary>
+    public string? XAnchor { get; init; }
+
+    /// <summary>Which side of the text sits at <see cref="Y"/>.</summary>
+    public string? YAnchor { get; init; }
+
+    /// <summary>Vertical shift, in pixels.</summary>
+    public int? YShift { get; init; }
+
+    /// <summary>Alignment of multi-line text.</summary>
+    public string? Align { get; init; }
+
+    /// <summary>Whether an arrow points at (x, y).</summary>
+    public bool? ShowArrow { get; init; }
+
+    /// <summary>The font.</summary>
+    public Font? Font { get; init; }
+}
+
+/// <summary>A font.</summary>
+internal sealed record Font
+{
+    /// <summary>Size in points.</summary>
+    public double? Size { get; init; }
+
+    /// <summary>Colour.</summary>
+    public string? Color { get; init; }
+}
+
+/// <summary>A line (of a trace or a shape's outline).</summary>
+internal sealed record Line
+{
+    /// <summary>Colour.</summary>
+    public string? Color { get; init; }
+
+    /// <summary>Width in pixels (0: none).</summary>
+    public double? Width { get; init; }
+
+    /// <summary>Dash style (<c>dot</c>).</summary>
+    public string? Dash { get; init; }
+}
+
+/// <summary>Markers (or a bar trace's bars).</summary>
+internal sealed record Marker
+{
+    /// <summary>Colour.</summary>
+    public string? Color { get; init; }
+
+    /// <summary>Symbol (<c>circle-open</c>, <c>triangle-down</c>).</summary>
+    public string? Symbol { get; init; }
+
+    /// <summary>Size in pixels.</summary>
+    public double? Size { get; init; }
+}
+
+/// <summary>Error bars given as distances from each point.</summary>
+internal sealed record ErrorBar
+{
+    /// <summary><c>data</c>: lengths from <see cref="Array"/> and <see cref="ArrayMinus"/>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Whether both sides use <see cref="Array"/>.</summary>
+    public bool? Symmetric { get; init; }
+
+    /// <summary>Length above (right of) each point.</summary>
+    public IReadOnlyList<double?>? Array { get; init; }
+
+    /// <summary>Length below (left of) each point.</summary>
+    public IReadOnlyList<double?>? ArrayMinus { get; init; }
+
+    /// <summary>Colour.</summary>
+    public string? Color { get; init; }
+
+    /// <summary>Line width of the bars.</summary>
+    public double? Thickness { get; init; }
+
+    /// <summary>Width of the caps.</summary>
+    public double? Width { get; init; }
+}
+
+/// <summary>A heatmap's colour bar.</summary>
+/// <param name="Title">Its title.</param>
+internal sealed record ColorBar(Title Title);
+
+/// <summary>One stop of a colour scale, written as plotly.js reads it: <c>[at, color]</c>.</summary>
+/// <param name="At">Where, from 0 to 1.</param>
+/// <param name="Color">The colour there.</param>
+[JsonConverter(typeof(ColorStopConverter))]
+internal sealed record ColorStop(double At, string Color);
+
+/// <summary>
+/// One coordinate that is a number or a date (a shape's x0 on a numeric or a date axis).
+/// </summary>
+[JsonConverter(typeof(DatumConverter))]
+internal sealed record Datum
+{
+    private Datum(double? number, string? text) => (Number, Text) = (number, text);
+
+    /// <summary>The number, when it is one.</summary>
+    public double? Number { get; }
+
+    /// <summary>The text (a <c>yyyy-MM-dd</c> date), when it is one.</summary>
+    public string? Text { get; }
+
+    /// <summary>A number.</summary>
+    public static implicit operator Datum(double number) => new(number, null);
+
+    /// <summary>A date as Plotly's date axes read it.</summary>
+    public static implicit operator Datum(DateOnly date) => new(null, PlotlyText.Date(date));
+}
+
+/// <summary>
+/// A trace's x or y values: numbers (non-finite ones written as <c>null</c>, a gap, since JSON has no NaN) or text
+/// (dates as <c>yyyy-MM-dd</c>, category labels; <c>null</c> for a gap).
+/// </summary>
+[JsonConverter(typeof(DataArrayConverter))]
+internal sealed record DataArray
+{
+    private DataArray(IReadOnlyList<double?>? numbers, IReadOnlyList<string?>? texts) => (Numbers, Texts) = (numbers, texts);
+
+    /// <summary>The numbers, when the values are numbers.</summary>
+    public IReadOnlyList<double?>? Numbers { get; }
+
+    /// <summary>The texts, when the values are text.</summary>
+    public IReadOnlyList<string?>? Texts { get; }
+
+    /// <summary>Numbers, non-finite ones as gaps.</summary>
+    public static implicit operator DataArray(double[] values) => new(PlotlyText.Finite(values), null);
+
+    /// <summary>Numbers with gaps.</summary>
+    public static implicit operator DataArray(double?[] values) => new(values.Select(v => v is { } d ? PlotlyText.Finite(d) : null).ToArray(), null);
+
+    /// <summary>Text values.</summary>
+    public static implicit operator DataArray(string?[] values) => new(null, values);
+
+    /// <summary>Dates.</summary>
+    public static implicit operator DataArray(DateOnly[] values) => new(null, values.Select(PlotlyText.Date).ToArray());
+}
+
+/// <summary>Writes a <see cref="ColorStop"/> as <c>[at, color]</c>.</summary>
+internal sealed class ColorStopConverter : JsonConverter<ColorStop>
+{
+    /// <inheritdoc/>
+    public override ColorStop Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("figures are only written");
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, ColorStop value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(value.At);
+        writer.WriteStringValue(value.Color);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Writes a <see cref="Datum"/> as a JSON number or string.</summary>
+internal sealed class DatumConverter : JsonConverter<Datum>
+{
+    /// <inheritdoc/>
+    public override Datum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("figures are only written");
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, Datum value, JsonSerializerOptions options)
+    {
+        if (value.Number is { } n)
+        {
+            writer.WriteNumberValue(n);
+        }
+        else
+        {
+            writer.WriteStringValue(value.Text);
+        }
+    }
+}
+
+/// <summary>Writes a <see cref="DataArray"/> as a JSON array of numbers or strings, gaps as <c>null</c>.</summary>
+internal sealed class DataArrayConverter : JsonConverter<DataArray>
+{
+    /// <inheritdoc/>
+    public override DataArray Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("figures are only written");
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, DataArray value, JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        foreach (var n in value.Numbers ?? [])
+        {
+            if (n is { } d)
+            {
+                writer.WriteNumberValue(d);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        foreach (var s in value.Texts ?? [])
+        {
+            writer.WriteStringValue(s);
+        }
+
+        writer.WriteEndArray();
+    }
+}
