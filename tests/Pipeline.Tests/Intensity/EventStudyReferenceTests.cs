@@ -304,4 +304,51 @@ public class EventStudyReferenceTests
         Assert.Equal("the period lies outside the analysed range", r[3].Note);
         Assert.Null(r[3].Events);
     }
+
+    [Fact]
+    public void A_point_window_may_start_on_the_first_bin_and_end_on_the_last_but_not_one_bin_further()
+    {
+        // 200 weeks, k = 4: bins 4 and 196 are the first and last mention bins whose 4 + 4 bins fit (b - k = 0,
+        // b + k = 200); bins 3 and 197 are one bin too far.
+        var rng = new SplitMix64(12);
+        const int n = 200, k = 4;
+        var counts = Enumerable.Range(0, n).Select(_ => (double)rng.NextBelow(6)).ToArray();
+        var s = Series(BinUnit.IsoWeek, counts, counts);
+        var options = EventStudyOptions.Default with { MinimumPlacebos = 20, MinimumDisjointPlacebos = 1 };
+        foreach (var c in new[] { k, n - k })
+        {
+            var r = EventStudy.Run(s, [Point("m", s.BinStarts[c].AddDays(6))], CoverageOf(s), options)[0];
+            var (ev, placebos, _) = Expected(counts, c, k, Block(n, (c - k, c + k)), false, s.BinStarts);
+            Same(ev, r.Events, $"mention at bin {c}");
+            Assert.Equal(placebos, r.Placebo!.Count);
+            Assert.Null(r.Note);
+        }
+
+        foreach (var c in new[] { k - 1, n - k + 1 })
+        {
+            var r = EventStudy.Run(s, [Point("m", s.BinStarts[c])], CoverageOf(s), options)[0];
+            Assert.Null(r.Events);
+            Assert.StartsWith($"a window of {k} week bins each side of {s.BinStarts[c]:yyyy-MM-dd} reaches outside the analysed range", r.Note);
+        }
+    }
+
+    [Fact]
+    public void The_pre_trend_window_may_start_on_the_first_bin_but_not_before_it()
+    {
+        // k = 3: the pre-trend of a mention at bin 6 compares bins 0..2 with 3..5; at bin 5 it would need bin -1.
+        var rng = new SplitMix64(13);
+        const int n = 160, k = 3;
+        var counts = Enumerable.Range(0, n).Select(_ => (double)rng.NextBelow(6)).ToArray();
+        var s = Series(BinUnit.IsoWeek, counts, counts);
+        var options = EventStudyOptions.Default with { Window = k, MinimumPlacebos = 20, MinimumDisjointPlacebos = 1 };
+        var r = EventStudy.PreTrend(s, [Point("m", s.BinStarts[2 * k])], CoverageOf(s), options)[0];
+        var (ev, placebos, _) = Expected(counts, k, k, Block(n, (0, 3 * k)), false, s.BinStarts);
+        Same(ev, r.Events, "pre-trend from bin 0");
+        Assert.Equal(placebos, r.Placebo!.Count);
+        Assert.Equal(s.BinStarts[0], r.Window!.BeforeFirst);
+
+        var early = EventStudy.PreTrend(s, [Point("m", s.BinStarts[(2 * k) - 1])], CoverageOf(s), options)[0];
+        Assert.Null(early.Events);
+        Assert.Equal($"the pre-trend window (the {k} week bins before the before-window) reaches before the analysed range", early.Note);
+    }
 }
