@@ -31,7 +31,8 @@ public static class IntensityCalculator
     public static IntensitySeries Compute(EventTable table, IntensityOptions options, DateOnly from, DateOnly to, string name = "all events")
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (table.Columns is not { } columns || options.Imprecise != ImprecisePolicy.Band)
+        var columns = table.Columns;
+        if (columns is null || options.Imprecise != ImprecisePolicy.Band)
         {
             return Compute(table.Events, options, from, to, name);
         }
@@ -55,7 +56,8 @@ public static class IntensityCalculator
     public static IReadOnlyList<IntensitySeries> Split(EventTable table, IntensityOptions options, DateOnly from, DateOnly to, EventTextField field, string missingName = "(not given)")
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (table.Columns is not { } columns || options.Imprecise != ImprecisePolicy.Band)
+        var columns = table.Columns;
+        if (columns is null || options.Imprecise != ImprecisePolicy.Band)
         {
             return Split(table.Events, options, from, to, Getter(field), missingName);
         }
@@ -76,19 +78,23 @@ public static class IntensityCalculator
         var merged = new Dictionary<string, Accumulator>(StringComparer.Ordinal);
         for (var code = 0; code < groups.Length; code++)
         {
-            if (groups[code] is not { } acc)
+            // Plain locals rather than pattern and out variables: definitely assigned whatever the condition,
+            // so a mutated condition still compiles and mutation testing can test it.
+            var acc = groups[code];
+            if (acc is null)
             {
                 continue;
             }
 
             var key = values[code] ?? missingName;
-            if (merged.TryGetValue(key, out var existing))
+            var existing = merged.GetValueOrDefault(key);
+            if (existing is null)
             {
-                existing.Merge(acc);
+                merged[key] = acc;
             }
             else
             {
-                merged[key] = acc;
+                existing.Merge(acc);
             }
         }
 
@@ -115,7 +121,8 @@ public static class IntensityCalculator
         foreach (var e in events)
         {
             var k = key(e) ?? missingName;
-            if (!groups.TryGetValue(k, out var acc))
+            var acc = groups.GetValueOrDefault(k);
+            if (acc is null)
             {
                 groups[k] = acc = new Accumulator(starts, options);
             }

@@ -305,4 +305,126 @@ public class EventStudyReferenceTests
         Assert.Equal("the period lies outside the analysed range", r[3].Note);
         Assert.Null(r[3].Events);
     }
+
+    [Fact]
+    public void A_point_window_may_start_on_the_first_bin_and_end_on_the_last_but_not_one_bin_further()
+    {
+        // 200 weeks, k = 4: bins 4 and 196 are the first and last mention bins whose 4 + 4 bins fit (b - k = 0,
+        // b + k = 200); bins 3 and 197 are one bin too far.
+        var rng = new SplitMix64(12);
+        const int n = 200, k = 4;
+        var counts = Enumerable.Range(0, n).Select(_ => (double)rng.NextBelow(6)).ToArray();
+        var s = Series(BinUnit.IsoWeek, counts, counts);
+        var options = EventStudyOptions.Default with { MinimumPlacebos = 20, MinimumDisjointPlacebos = 1 };
+        foreach (var c in new[] { k, n - k })
+        {
+            var r = EventStudy.Run(s, [Point("m", s.BinStarts[c].AddDays(6))], CoverageOf(s), options)[0];
+            var (ev, placebos, _) = Expected(counts, c, k, Block(n, (c - k, c + k)), false, s.BinStarts);
+            Same(ev, r.Events, $"mention at bin {c}");
+            Assert.Equal(placebos, r.Placebo!.Count);
+            Assert.Null(r.Note);
+        }
+
+        foreach (var c in new[] { k - 1, n - k + 1 })
+        {
+            var r = EventStudy.Run(s, [Point("m", s.BinStarts[c])], CoverageOf(s), options)[0];
+            Assert.Null(r.Events);
+            Assert.StartsWith($"a window of {k} week bins each side of {s.BinStarts[c]:yyyy-MM-dd} reaches outside the analysed range", r.Note);
+        }
+    }
+
+    [Fact]
+    public void The_pre_trend_window_may_start_on_the_first_bin_but_not_before_it()
+    {
+        // k = 3: the pre-trend of a mention at bin 6 compares bins 0..2 with 3..5; at bin 5 it would need bin -1.
+        var rng = new SplitMix64(13);
+        const int n = 160, k = 3;
+        var counts = Enumerable.Range(0, n).Select(_ => (double)rng.NextBelow(6)).ToArray();
+        var s = Series(BinUnit.IsoWeek, counts, counts);
+        var options = EventStudyOptions.Default with { Window = k, MinimumPlacebos = 20, MinimumDisjointPlacebos = 1 };
+        var r = EventStudy.PreTrend(s, [Point("m", s.BinStarts[2 * k])], CoverageOf(s), options)[0];
+        var (ev, placebos, _) = Expected(counts, k, k, Block(n, (0, 3 * k)), false, s.BinStarts);
+        Same(ev, r.Events, "pre-trend from bin 0");
+        Assert.Equal(placebos, r.Placebo!.Count);
+        Assert.Equal(s.BinStarts[0], r.Window!.BeforeFirst);
+
+        var early = EventStudy.PreTrend(s, [Point("m", s.BinStarts[(2 * k) - 1])], CoverageOf(s), options)[0];
+        Assert.Null(early.Events);
+        Assert.Equal($"the pre-trend window (the {k} week bins before the before-window) reaches before the analysed range", early.Note);
+    }
+
+    [Fact]
+    public void A_null_series_and_options_below_the_minimums_are_rejected_before_anything_is_studied()
+    {
+        var s = Series(BinUnit.IsoWeek, [.. Enumerable.Repeat(1.0, 100)], [.. Enumerable.Repeat(1.0, 100)]);
+        Assert.Equal("series", Assert.Throws<ArgumentNullException>(() => EventStudy.Run(null!, [Point("m", Monday)], CoverageOf(s), EventStudyOptions.Default)).ParamName);
+        Assert.Throws<ArgumentException>(() => EventStudy.Run(s, [Point("m", s.BinStarts[50])], CoverageOf(s), EventStudyOptions.Default with { MinimumPlacebos = 19 }));
+        Assert.Throws<ArgumentException>(() => EventStudy.PreTrend(s, [Point("m", s.BinStarts[50])], CoverageOf(s), EventStudyOptions.Default with { Window = 0 }));
+    }
+
+    [Fact]
+    public void The_pre_trend_of_a_mention_that_cannot_be_studied_keeps_its_own_reason()
+    {
+        var s = Series(BinUnit.IsoWeek, [.. Enumerable.Repeat(1.0, 100)], [.. Enumerable.Repeat(1.0, 100)]);
+        var r = EventStudy.PreTrend(s, [Point("early", s.BinStarts[2])], CoverageOf(s), EventStudyOptions.Default)[0];
+        Assert.Null(r.Events);
+        Assert.StartsWith("a window of 4 week bins each side of 2019-01-21 reaches outside the analysed range", r.Note);
+    }
+
+    [Fact]
+    public void Every_note_of_a_study_is_kept_joined_by_semicolons()
+    {
+        // A period clipped at the series' end, with too few placebo windows, and imprecise events in its window:
+        // three notes, in that order.
+        var s = Series(BinUnit.IsoWeek, [.. Enumerable.Repeat(1.0, 40)], [.. Enumerable.Repeat(1.0, 40)]);
+        var t = new StudyTarget("late", "late", s.BinStarts[36], s.BinStarts[39].AddDays(30), true);
+        var coverage = new Coverage(s.BinStarts[0], s.BinStarts[39].AddDays(60));
+        ConflictEvent[] events = [Imprecise("in the after-window", s.BinStarts[37], s.BinStarts[38], 5)];
+        var r = EventStudy.Run(s, [t], coverage, EventStudyOptions.Default, events)[0];
+        var parts = r.Note!.Split("; ");
+        Assert.Equal(3, parts.Length);
+        Assert.Equal("period clipped to the analysed range (4 bins inside)", parts[0]);
+        Assert.StartsWith("interval and p-value not computable: only ", parts[1], StringComparison.Ordinal);
+        Assert.Equal(new ImpreciseBand(0, 0, 1, 5), r.Imprecise);
+        Assert.Equal(r.Imprecise!.Describe(), parts[2]);
+    }
+
+    [Fact]
+    public void A_mention_cut_by_the_series_start_keeps_its_bins_out_of_other_placebo_windows_one_before_the_series_keeps_none()
+    {
+        // k = 4, 200 weeks, studied mention at bin 100. A mention on bin 0 cannot be studied (it needs bins -4..-1)
+        // but its bins 0..3 still hold its change: placebo windows starting at 4..7 (bins p-4..p+3) touch them. A
+        // mention dated before the first bin is not located in the series and keeps nothing out.
+        var rng = new SplitMix64(14);
+        const int n = 200, k = 4, c = 100;
+        var counts = Enumerable.Range(0, n).Select(_ => (double)rng.NextBelow(6)).ToArray();
+        var s = Series(BinUnit.IsoWeek, counts, counts);
+        var coverage = new Coverage(s.BinStarts[0].AddDays(-100), CoverageOf(s).Last);
+        var options = EventStudyOptions.Default with { MinimumPlacebos = 20, MinimumDisjointPlacebos = 1 };
+        var alone = EventStudy.Run(s, [Point("m", s.BinStarts[c])], coverage, options)[0];
+        var (_, clear, _) = Expected(counts, c, k, Block(n, (c - k, c + k)), false, s.BinStarts);
+        Assert.Equal(clear, alone.Placebo!.Count);
+
+        var atStart = EventStudy.Run(s, [Point("first bin", s.BinStarts[0]), Point("m", s.BinStarts[c])], coverage, options);
+        Assert.Null(atStart[0].Events);
+        var (ev, placebos, _) = Expected(counts, c, k, Block(n, (0, k), (c - k, c + k)), false, s.BinStarts);
+        Assert.Equal(clear - k, placebos);
+        Assert.Equal(placebos, atStart[1].Placebo!.Count);
+        Same(ev, atStart[1].Events, "with a mention on bin 0");
+
+        var before = EventStudy.Run(s, [Point("before", s.BinStarts[0].AddDays(-10)), Point("m", s.BinStarts[c])], coverage, options);
+        Assert.Null(before[0].Events);
+        Assert.Equal(alone, before[1]);
+    }
+
+    [Fact]
+    public void A_period_beyond_the_series_and_outside_coverage_says_it_is_outside_coverage()
+    {
+        var s = Series(BinUnit.IsoWeek, [.. Enumerable.Repeat(1.0, 60)], [.. Enumerable.Repeat(1.0, 60)]);
+        var t = new StudyTarget("later", "later", s.BinStarts[^1].AddDays(30), s.BinStarts[^1].AddDays(60), true);
+        var r = EventStudy.Run(s, [t], CoverageOf(s), EventStudyOptions.Default)[0];
+        Assert.Equal(CoverageStatus.Outside, r.Coverage);
+        Assert.Equal("outside the data's coverage: nothing to measure", r.Note);
+        Assert.Null(r.Events);
+    }
 }

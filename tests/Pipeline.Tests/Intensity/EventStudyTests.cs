@@ -52,7 +52,12 @@ public class EventStudyTests
         Assert.Equal(2.0 / 41, PlaceboInference.PValue(39.5, placebo), 12); // only 40 is as large
         Assert.Equal(3.0 / 41, PlaceboInference.PValue(-39, placebo), 12); // 39 and 40, two-sided
         Assert.Equal(41.0 / 41, PlaceboInference.PValue(0, placebo), 12);
-        Assert.Throws<ArgumentException>(() => PlaceboInference.HalfWidth(placebo[..19]));
+        Assert.Equal(20, PlaceboInference.HalfWidth(placebo[..20])); // n = 20, r = 1: the largest
+        Assert.Equal(39, PlaceboInference.HalfWidth([.. placebo.Reverse().Select(v => -v)])); // |p|, in any order
+        var ex = Assert.Throws<ArgumentException>(() => PlaceboInference.HalfWidth(placebo[..19]));
+        Assert.StartsWith("at least 20 placebo values are needed (got 19)", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("placebo", ex.ParamName);
+        Assert.Equal(1.0, PlaceboInference.PValue(0, []), 12); // no placebo: (1 + 0) / (1 + 0)
     }
 
     [Fact]
