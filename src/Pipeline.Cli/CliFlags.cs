@@ -29,6 +29,8 @@ internal static class CliFlags
         ["UcdpFetchOptions.ArchiveBaseUrl"] = "--base-url",
         ["FetchMode.Refresh"] = "--refresh",
         ["FetchMode.Update"] = "--update",
+        ["MentionSuggester.Published"] = "--published",
+        ["MentionSuggester.Out"] = "--out",
     };
 
     /// <summary>The option that sets <paramref name="parameter"/>, or null when the CLI has none (the library's name is shown then).</summary>

@@ -72,7 +72,7 @@ internal static class EventCache
             return loadCsv().With(new EventCacheResult(EventCacheOutcome.Unused, cache.Folder, "", problem));
         }
 
-        var entry = Path.Combine(cache.Folder, $"events-{inputHash}-{OptionsKey(options)}.v{cache.LoaderVersion}.arrows");
+        var entry = Path.Combine(cache.Folder, $"events-{inputHash}-{OptionsKey(path, options)}.v{cache.LoaderVersion}.arrows");
         string? rebuilt = null;
         if (File.Exists(entry) || File.Exists(entry + ".sha256"))
         {
@@ -195,10 +195,14 @@ internal static class EventCache
         return hash;
     }
 
-    /// <summary>The options that change what a load returns: missing-value markers, and the size limits when not the defaults.</summary>
-    private static string OptionsKey(EventLoadOptions options)
+    /// <summary>
+    /// What besides the bytes changes what a load returns: the reader the file's name picks (the same bytes named
+    /// <c>.csv</c> are refused when they are a workbook, and load when named <c>.xlsx</c>), the missing-value
+    /// markers, and the size limits when not the defaults.
+    /// </summary>
+    private static string OptionsKey(string path, EventLoadOptions options)
     {
-        var key = string.Join('\u001f', options.MissingValues);
+        var key = (ExcelEventReader.Handles(path) ? "excel\u001d" : "csv\u001d") + string.Join('\u001f', options.MissingValues);
         if (options.MaxRecordBytes != EventLoadOptions.DefaultMaxRecordBytes || options.MaxColumns != EventLoadOptions.DefaultMaxColumns)
         {
             key += $"\u001e{options.MaxRecordBytes}/{options.MaxColumns}";

@@ -140,7 +140,7 @@ public class IntensityTests
         var events = new[] { Ev("2019-04-02"), Ev("2019-04-03", country: "Egypt") };
         var ex = Assert.Throws<ArgumentException>(() => new EventFilter { Country = "Syria" }.Apply(events));
         Assert.Equal("unknown country 'Syria': the data hold Egypt, Libya", ex.Message);
-        Assert.Throws<ArgumentException>(() => new EventFilter { From = D("2019-05-01"), To = D("2019-04-01") }.Apply(events));
+        Assert.Throws<ParameterException>(() => new EventFilter { From = D("2019-05-01"), To = D("2019-04-01") }.Apply(events));
         Assert.Single(new EventFilter { Country = "libya" }.Apply(events));
     }
 

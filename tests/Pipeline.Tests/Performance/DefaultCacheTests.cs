@@ -31,6 +31,24 @@ public sealed class DefaultCacheTests
     }
 
     [Fact]
+    public void A_cached_workbook_is_not_served_for_the_same_bytes_named_csv()
+    {
+        // The entry is keyed by content; the reader the name picks is part of the key, or a workbook loaded once as
+        // .xlsx would later "load" from a .csv name that the CSV reader refuses.
+        using var temp = new TempFolder();
+        var options = EventLoadOptions.Default with { Cache = new EventCacheOptions(temp["cache"]) };
+        var workbook = temp["events.xlsx"];
+        File.Copy(TestPaths.Fixture("fuzz", "workbook-base.xlsx"), workbook);
+        Assert.NotEmpty(EventLoader.Load(workbook, options).Events);
+        Assert.NotEmpty(EventLoader.Load(workbook, options).Events);
+
+        var asCsv = temp["events.csv"];
+        File.Copy(workbook, asCsv);
+        var refused = Assert.Throws<EventFileException>(() => EventLoader.Load(asCsv, options));
+        Assert.Equal("this file is an Excel workbook (.xlsx, a zip archive), not CSV text", refused.Problem);
+    }
+
+    [Fact]
     public void A_new_cache_folder_is_created_and_tagged_as_the_caches_own()
     {
         using var temp = new TempFolder();
@@ -229,7 +247,7 @@ public sealed class DefaultCacheTests
                 var got = File.ReadAllBytes(Path.Combine(temp[name], file));
                 if (file == Manifest.FileName)
                 {
-                    // The one value the manifest itself keeps apart as not reproducible: when the run happened.
+                    // The value the manifest itself keeps apart as not reproducible (when the run happened), and the command line as typed.
                     (want, got) = (WithoutRunTime(want), WithoutRunTime(got));
                 }
 
@@ -249,7 +267,12 @@ public sealed class DefaultCacheTests
         var text = System.Text.Encoding.UTF8.GetString(manifest);
         var time = System.Text.RegularExpressions.Regex.Matches(text, "\"generated_at_utc\": \"[^\"]*\"");
         Assert.Single(time);
-        return System.Text.Encoding.UTF8.GetBytes(text.Replace(time[0].Value, "\"generated_at_utc\": \"\"", StringComparison.Ordinal));
+        text = text.Replace(time[0].Value, "\"generated_at_utc\": \"\"", StringComparison.Ordinal);
+
+        // The command line is kept for people only (nothing replays it), and it names each run's own --out and --no-cache.
+        var command = System.Text.RegularExpressions.Regex.Matches(text, "\"command_line\": \"[^\"]*\"");
+        Assert.Single(command);
+        return System.Text.Encoding.UTF8.GetBytes(text.Replace(command[0].Value, "\"command_line\": \"\"", StringComparison.Ordinal));
     }
 
     private static void SameSummary(EventSummary expected, EventSummary actual)

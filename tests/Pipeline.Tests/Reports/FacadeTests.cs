@@ -86,7 +86,7 @@ public sealed class FacadeTests
         Assert.Contains(ArticleId, unknown.Message, StringComparison.Ordinal);
         var events = Load.Events(ReportRun.DefaultEvents);
         Assert.Equal("seed", Assert.Throws<ArgumentOutOfRangeException>(() => events.Analyse(Load.Article(ArticleId), seed: -1)).ParamName);
-        Assert.Contains("unknown bin 'fortnight'", Assert.Throws<ArgumentException>(() => events.Analyse(Load.Article(ArticleId), "fortnight")).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown bin 'fortnight'", Assert.Throws<ParameterException>(() => events.Analyse(Load.Article(ArticleId), "fortnight")).Message, StringComparison.Ordinal);
         var empty = Assert.Throws<EventFileException>(() => Load.EventFile(TestPaths.Events("acled-header-only.csv")));
         Assert.Contains("acled-header-only.csv:1: the file has a header but no data rows", empty.Message, StringComparison.Ordinal); // the loader's located message, unchanged
     }

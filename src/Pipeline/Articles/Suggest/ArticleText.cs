@@ -161,11 +161,15 @@ public sealed partial record ArticleText(string File, bool IsHtml, IReadOnlyList
 }
 
 /// <summary>An article file <see cref="ArticleText"/> or the suggester cannot use; the message is one line naming the file and the fix.</summary>
-public sealed class ArticleTextException : Exception
+public sealed class ArticleTextException : Exception, INamesParameters
 {
-    /// <summary>Creates the exception.</summary>
-    public ArticleTextException(string message)
-        : base(message)
+    /// <summary>Creates the exception; parameters in <paramref name="messageTemplate"/> are written as <c>{Type.Member}</c> (see <see cref="ParameterText"/>).</summary>
+    public ArticleTextException(string messageTemplate)
+        : base(ParameterText.Render(messageTemplate))
     {
+        MessageTemplate = messageTemplate;
     }
+
+    /// <inheritdoc />
+    public string MessageTemplate { get; }
 }

@@ -21,7 +21,7 @@ public static class MentionConfirmer
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
         {
-            throw new ArticleTextException($"{path}: no such file; give the draft written by 'pipeline mentions suggest --out FILE.json'");
+            throw new ArticleTextException($"{path}: no such file; give the draft that mentions suggest wrote (its {{MentionSuggester.Out}} FILE.json)");
         }
 
         JsonNode? root;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Events;
+using Pipeline.Text;
 
 namespace Pipeline.Articles.Suggest;
 
@@ -20,19 +21,25 @@ public static partial class MentionSuggester
     /// <summary>The value <c>pipeline mentions confirm</c> writes once a person has checked the mention.</summary>
     public const string Confirmed = "confirmed";
 
+    /// <summary>The publication day parameter, as messages name it (the CLI shows <c>--published</c>).</summary>
+    public const string Published = "MentionSuggester.Published";
+
+    /// <summary>The draft file parameter, as messages name it (the CLI shows <c>--out</c>).</summary>
+    public const string Out = "MentionSuggester.Out";
+
     /// <summary>Checks a <c>--published</c> value: a real <c>yyyy-MM-dd</c> day not after <paramref name="today"/>.</summary>
     /// <exception cref="ArticleTextException">Unparsable, or in the future.</exception>
     public static DateOnly ParsePublished(string value, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(value.Trim(), IsoDate.Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            throw new ArticleTextException($"--published '{value}' is not a yyyy-MM-dd date; give the day the article appeared, e.g. --published 2020-01-03");
+            throw new ArticleTextException($"{{MentionSuggester.Published}} '{value}' is not a yyyy-MM-dd date; give the day the article appeared, e.g. {{MentionSuggester.Published}} 2020-01-03");
         }
 
         if (day > today)
         {
-            throw new ArticleTextException($"--published {day:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); give the day the article appeared");
+            throw new ArticleTextException($"{{MentionSuggester.Published}} {IsoDate.Format(day)} is in the future (today is {IsoDate.Format(today)}); give the day the article appeared");
         }
 
         return day;
