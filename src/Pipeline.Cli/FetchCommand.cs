@@ -21,7 +21,8 @@ internal static class FetchCommand
 
     private static Command CreateAcled(TextWriter stdout, TextWriter stderr)
     {
-        var country = new Option<string>("--country") { Description = "Country as ACLED spells it, e.g. Libya", Required = true };
+        var country = new Option<string[]>("--country") { Description = "Country as ACLED spells it, e.g. Libya; repeat for several in one request (checked offline against ACLED's country table)", AllowMultipleArgumentsPerToken = false };
+        var region = new Option<int?>("--region") { Description = "ACLED region code, e.g. 5 = Northern Africa (data/reference/acled_regions.csv)" };
         var from = new Option<string>("--from") { Description = "First event date (yyyy-MM-dd)", Required = true };
         var to = new Option<string>("--to") { Description = "Last event date (yyyy-MM-dd)", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder (CSV, provenance and cache/)", DefaultValueFactory = _ => Path.Combine("data", "raw", "acled") };
@@ -31,7 +32,7 @@ internal static class FetchCommand
         var pageSize = new Option<int>("--page-size") { Description = "Rows per request (limit), at most 5000", DefaultValueFactory = _ => 5000 };
         var command = new Command("acled", "ACLED events through the API (OAuth with ACLED_EMAIL / ACLED_PASSWORD)")
         {
-            country, from, to, output, refresh, update, baseUrl, pageSize,
+            country, region, from, to, output, refresh, update, baseUrl, pageSize,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,7 +41,7 @@ internal static class FetchCommand
                 throw new ArgumentException("--refresh and --update exclude each other: --refresh downloads everything again, --update only what changed");
             }
 
-            var query = new AcledQuery(parse.GetValue(country)!, Date(parse.GetValue(from)!, "--from"), Date(parse.GetValue(to)!, "--to"));
+            var query = new AcledQuery(string.Join('|', parse.GetValue(country) ?? []), Date(parse.GetValue(from)!, "--from"), Date(parse.GetValue(to)!, "--to")) { Region = parse.GetValue(region) };
             var options = new AcledFetchOptions { BaseUrl = Url(parse.GetValue(baseUrl)!), PageSize = parse.GetValue(pageSize), Progress = Progress(stderr) };
             var mode = parse.GetValue(refresh) ? FetchMode.Refresh : parse.GetValue(update) ? FetchMode.Update : FetchMode.Cached;
             using var http = CreateHttpClient();

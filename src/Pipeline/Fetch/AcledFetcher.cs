@@ -70,9 +70,9 @@ public sealed class AcledFetcher
         var data = new AcledRows();
         foreach (var (from, to) in query.YearRanges())
         {
-            var filter = $"country={query.Country}&event_date={Iso(from)}|{Iso(to)}";
-            var parameters = $"country={Esc(query.Country)}&event_date={Esc($"{Iso(from)}|{Iso(to)}")}&event_date_where=BETWEEN";
-            await run.ReadAllPagesAsync($"acled/read?{filter}", "api/acled/read", parameters, $"ACLED {query.Country} {Iso(from)}..{Iso(to)}", useCache: mode != FetchMode.Refresh, rows => data.AddBase(rows)).ConfigureAwait(false);
+            var filter = $"{query.KeyFilter}&event_date={Iso(from)}|{Iso(to)}";
+            var parameters = $"{query.UrlFilter}&event_date={Esc($"{Iso(from)}|{Iso(to)}")}&event_date_where=BETWEEN";
+            await run.ReadAllPagesAsync($"acled/read?{filter}", "api/acled/read", parameters, $"ACLED {query.Selection} {Iso(from)}..{Iso(to)}", useCache: mode != FetchMode.Refresh, rows => data.AddBase(rows)).ConfigureAwait(false);
         }
 
         var history = run.Cache.Updates(dataset).ToList();
@@ -97,7 +97,7 @@ public sealed class AcledFetcher
         if (data.Count == 0)
         {
             throw new FetchException(
-                $"ACLED returned no events for country '{query.Country}' with event_date between {Iso(query.From)} and {Iso(query.To)}",
+                $"ACLED returned no events for {(query.Countries.Count == 1 && query.Region is null ? "country " : "")}'{query.Selection}' with event_date between {Iso(query.From)} and {Iso(query.To)}",
                 "check the country's spelling as ACLED writes it (e.g. 'Libya', 'Democratic Republic of Congo') and that the dates lie inside ACLED's coverage for it; the empty answers are cached, use --refresh to ask again");
         }
 
@@ -113,16 +113,22 @@ public sealed class AcledFetcher
 
         var records = data.Sorted();
         EventCsv.Write(csv, EventCsv.Columns(AcledExportLayout2023.Columns, records), records);
+        var queryParameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["country"] = string.Join('|', query.Countries),
+            ["from"] = Iso(query.From),
+            ["to"] = Iso(query.To),
+            ["limit"] = options.PageSize.ToString(CultureInfo.InvariantCulture),
+        };
+        if (query.Region is { } region)
+        {
+            queryParameters["region"] = region.ToString(CultureInfo.InvariantCulture);
+        }
+
         var provenance = new FetchProvenance(
             "ACLED",
             new Uri(options.Root, "api/acled/read").AbsoluteUri,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["country"] = query.Country,
-                ["from"] = Iso(query.From),
-                ["to"] = Iso(query.To),
-                ["limit"] = options.PageSize.ToString(CultureInfo.InvariantCulture),
-            },
+            queryParameters,
             Licence,
             Attribution,
             run.Pages,
@@ -135,7 +141,7 @@ public sealed class AcledFetcher
         return new FetchResult(csv, provenancePath, records.Count, run.Fetched, run.FromCache, run.Cache.Damaged, counts, previous);
     }
 
-    private string DatasetKey(AcledQuery q) => $"acled?country={q.Country}&from={Iso(q.From)}&to={Iso(q.To)}&limit={options.PageSize}";
+    private string DatasetKey(AcledQuery q) => $"acled?{q.KeyFilter}&from={Iso(q.From)}&to={Iso(q.To)}&limit={options.PageSize}";
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -187,9 +193,9 @@ public sealed class AcledFetcher
         public async Task<AcledUpdateCounts> ApplyUpdateAsync(AcledQuery q, AcledRows data, int step, long since, bool useCache)
         {
             int added = 0, changed = 0, deleted = 0;
-            var filter = $"country={q.Country}&event_date={Iso(q.From)}|{Iso(q.To)}&timestamp>={since}";
-            var parameters = $"country={Esc(q.Country)}&event_date={Esc($"{Iso(q.From)}|{Iso(q.To)}")}&event_date_where=BETWEEN&timestamp={since}&timestamp_where={Esc(">=")}";
-            await ReadAllPagesAsync($"acled/read?{filter}&update={step}", "api/acled/read", parameters, $"ACLED {q.Country} update {step} (changed since {since})", useCache, rows =>
+            var filter = $"{q.KeyFilter}&event_date={Iso(q.From)}|{Iso(q.To)}&timestamp>={since}";
+            var parameters = $"{q.UrlFilter}&event_date={Esc($"{Iso(q.From)}|{Iso(q.To)}")}&event_date_where=BETWEEN&timestamp={since}&timestamp_where={Esc(">=")}";
+            await ReadAllPagesAsync($"acled/read?{filter}&update={step}", "api/acled/read", parameters, $"ACLED {q.Selection} update {step} (changed since {since})", useCache, rows =>
             {
                 foreach (var row in rows)
                 {

@@ -534,6 +534,49 @@ public sealed class AcledFetchTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_countries_go_in_one_request_per_year_and_one_file()
+    {
+        var result = await Fetch(query: new AcledQuery("Libya|egypt", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)));
+
+        Assert.All(api.Reads, r => Assert.Equal("Libya|Egypt", r.Param("country")));
+        Assert.Equal(6, result.Rows);
+        Assert.EndsWith("acled_libya-egypt_2020-01-01_2020-12-31.csv", result.CsvPath, StringComparison.Ordinal);
+        Assert.Contains(EventLoader.Load(result.CsvPath).Events, e => e.Id == "EGY1");
+        Assert.Equal("Libya|Egypt", FetchProvenance.TryReadFor(result.CsvPath)!.Query["country"]);
+    }
+
+    [Fact]
+    public async Task A_region_is_requested_by_its_code_and_an_unknown_code_is_refused_offline()
+    {
+        var syria = FakeAcledApi.Event("SYR1", "2020-05-01", 2, 1600000200, country: "Syria");
+        syria["region"] = "Middle East";
+        api.Events.Add(syria);
+
+        var result = await Fetch(query: new AcledQuery("", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)) { Region = 5 });
+
+        Assert.All(api.Reads, r => Assert.Equal("5", r.Param("region")));
+        Assert.All(api.Reads, r => Assert.Equal("", r.Param("country")));
+        Assert.Equal(6, result.Rows);
+        Assert.EndsWith("acled_region5_2020-01-01_2020-12-31.csv", result.CsvPath, StringComparison.Ordinal);
+        var reads = api.Requests.Count;
+
+        var ex = await FetchFails(query: new AcledQuery("", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)) { Region = 6 });
+
+        Assert.Contains("region 6 is not one of ACLED's region codes", ex.Problem);
+        Assert.Contains("5 = Northern Africa", ex.Hint);
+        Assert.Equal(reads, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task One_misspelt_country_among_several_stops_the_request()
+    {
+        var ex = await FetchFails(query: new AcledQuery("Libya|Egpyt", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)));
+
+        Assert.Contains("did you mean \"Egypt\"?", ex.Hint);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
     public async Task A_range_before_the_countrys_coverage_is_refused_naming_the_start_year()
     {
         // Syria starts in 2017 in ACLED's table.

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Fetch;
 
 namespace Pipeline.Tests.Fetch;
 
 /// <summary>
 /// ACLED's API shapes, served by a <see cref="LoopbackServer"/>: the OAuth token endpoint (password and
-/// refresh grants), <c>api/acled/read</c> with country / event_date BETWEEN / timestamp &gt; / &gt;= filters and
+/// refresh grants), <c>api/acled/read</c> with country (A|B) / region / event_date BETWEEN / timestamp &gt; / &gt;= filters and
 /// limit/page paging answering <c>{status, success, count, data}</c>, <c>api/deleted/read</c>, and 401 for a
 /// missing or unknown bearer token. <see cref="Fault"/> lets a test answer any request differently first.
 /// </summary>
@@ -167,7 +168,14 @@ internal sealed class FakeAcledApi : IDisposable
 
         if (r.Param("country") is { Length: > 0 } country)
         {
-            rows = rows.Where(e => e["country"] == country);
+            var names = country.Split('|');
+            rows = rows.Where(e => names.Contains(e["country"]));
+        }
+
+        if (r.Param("region") is { Length: > 0 } region)
+        {
+            var name = AcledRegions.All[int.Parse(region, CultureInfo.InvariantCulture)].Name;
+            rows = rows.Where(e => e["region"] == name);
         }
 
         if (r.Param("event_date") is { Length: > 0 } range)
