@@ -21,6 +21,7 @@ internal static class CliFlags
         ["AcledQuery.Country"] = "--country",
         ["AcledQuery.From"] = "--from",
         ["AcledQuery.To"] = "--to",
+        ["AcledQuery.Region"] = "--region",
         ["UcdpQuery.Country"] = "--country",
         ["UcdpQuery.Version"] = "--version",
         ["UcdpQuery.Source"] = "--source",

@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using Pipeline.Fetch;
 using Pipeline.Text;
+using Spectre.Console;
 
 namespace Pipeline.Cli;
 
 /// <summary>
 /// <c>pipeline fetch acled|ucdp</c>: downloads real events into a CSV that <c>inspect</c> and <c>report</c>
 /// read. Progress goes to stderr, the written CSV's path to stdout. Credentials come from the environment only
-/// (<c>ACLED_EMAIL</c>, <c>ACLED_PASSWORD</c>, <c>UCDP_TOKEN</c>).
+/// (<c>ACLED_EMAIL</c>, <c>ACLED_PASSWORD</c>, <c>UCDP_TOKEN</c>). On a terminal, <c>fetch acled</c> shows a
+/// progress bar by page instead of the progress lines.
 /// </summary>
 internal static class FetchCommand
 {
@@ -22,7 +24,8 @@ internal static class FetchCommand
 
     private static Command CreateAcled(TextWriter stdout, TextWriter stderr)
     {
-        var country = new Option<string>("--country") { Description = "Country as ACLED spells it, e.g. Libya", Required = true };
+        var country = new Option<string[]>("--country") { Description = "Country as ACLED spells it, e.g. Libya; repeat for several in one request (checked offline against ACLED's country table)", AllowMultipleArgumentsPerToken = false };
+        var region = new Option<int?>("--region") { Description = "ACLED region code, e.g. 5 = Northern Africa (data/reference/acled_regions.csv)" };
         var from = new Option<string>("--from") { Description = "First event date (yyyy-MM-dd)", Required = true };
         var to = new Option<string>("--to") { Description = "Last event date (yyyy-MM-dd)", Required = true };
         var output = new Option<string>("--out") { Description = "Output folder (CSV, provenance and cache/)", DefaultValueFactory = _ => Path.Combine("data", "raw", "acled") };
@@ -32,7 +35,7 @@ internal static class FetchCommand
         var pageSize = new Option<int>("--page-size") { Description = "Rows per request (limit), at most 5000", DefaultValueFactory = _ => 5000 };
         var command = new Command("acled", "ACLED events through the API (OAuth with ACLED_EMAIL / ACLED_PASSWORD)")
         {
-            country, from, to, output, refresh, update, baseUrl, pageSize,
+            country, region, from, to, output, refresh, update, baseUrl, pageSize,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,11 +44,11 @@ internal static class FetchCommand
                 throw new ArgumentException("--refresh and --update exclude each other: --refresh downloads everything again, --update only what changed");
             }
 
-            var query = new AcledQuery(parse.GetValue(country)!, Date(parse.GetValue(from)!, "--from"), Date(parse.GetValue(to)!, "--to"));
+            var query = new AcledQuery(string.Join('|', parse.GetValue(country) ?? []), Date(parse.GetValue(from)!, "--from"), Date(parse.GetValue(to)!, "--to")) { Region = parse.GetValue(region) };
             var options = new AcledFetchOptions { BaseUrl = Url(parse.GetValue(baseUrl)!), PageSize = parse.GetValue(pageSize), Progress = Progress(stderr) };
             var mode = parse.GetValue(refresh) ? FetchMode.Refresh : parse.GetValue(update) ? FetchMode.Update : FetchMode.Cached;
             using var http = CreateHttpClient();
-            var result = await new AcledFetcher(http, options).FetchAsync(query, parse.GetValue(output)!, mode, ct).ConfigureAwait(false);
+            var result = await WithPageBar(stderr, $"ACLED {query.Selection}", query.YearRanges().Count, progress => new AcledFetcher(http, options with { Progress = progress }).FetchAsync(query, parse.GetValue(output)!, mode, ct)).ConfigureAwait(false);
             Report(result, stdout, stderr);
             return CliApp.Ok;
         });
@@ -84,6 +87,48 @@ internal static class FetchCommand
     }
 
     private static Action<string> Progress(TextWriter stderr) => line => stderr.WriteLine($"fetch: {line}");
+
+    /// <summary>
+    /// Runs a fetch with a progress bar on stderr when stderr is the process's terminal: it advances one step per
+    /// page read (downloaded or cached) and shows the latest progress line (other lines, such as notes and retries, are printed above it); the expected length grows as pages come,
+    /// since ACLED does not say how many pages a range has. When stderr is redirected (or a test's writer), the
+    /// plain <c>fetch: …</c> lines are written instead, unchanged.
+    /// </summary>
+    private static async Task<FetchResult> WithPageBar(TextWriter stderr, string title, int ranges, Func<Action<string>, Task<FetchResult>> fetch)
+    {
+        if (!ReferenceEquals(stderr, Console.Error) || Console.IsErrorRedirected)
+        {
+            return await fetch(Progress(stderr)).ConfigureAwait(false);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        FetchResult? result = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(title), maxValue: ranges + 1);
+                var pages = 0;
+                result = await fetch(line =>
+                {
+                    if (line.Contains(" page ", StringComparison.Ordinal) && line.Contains(" rows", StringComparison.Ordinal))
+                    {
+                        pages++;
+                        task.MaxValue = Math.Max(task.MaxValue, pages + 1);
+                        task.Value = pages;
+                    }
+                    else
+                    {
+                        // Notes, retries and cache repairs stay visible above the bar, as in the plain output.
+                        console.WriteLine($"fetch: {line}");
+                    }
+
+                    task.Description = Markup.Escape($"{title}: {pages} pages; {line}");
+                }).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+        return result!;
+    }
 
     private static void Report(FetchResult result, TextWriter stdout, TextWriter stderr)
     {

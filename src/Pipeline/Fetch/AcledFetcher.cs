@@ -17,10 +17,13 @@ namespace Pipeline.Fetch;
 /// until an empty page. A 401 renews the token once; 429 and 5xx are retried within <see cref="HttpFetchOptions"/>.</para>
 /// <para>Every response is validated, then cached (<see cref="PageCache"/>); the CSV is always rebuilt from the
 /// cached responses, so re-running a query is offline and an interrupted run resumes at the first missing page.</para>
-/// <para><see cref="FetchMode.Update"/> asks for rows whose <c>timestamp</c> is newer than the newest cached one
-/// (<c>timestamp=T&amp;timestamp_where=&gt;</c>) and for deletions since then from
-/// <c>{base}/api/deleted/read?deleted_timestamp=T&amp;deleted_timestamp_where=&gt;</c>; a row already present counts as
-/// changed, a new one as added, a deleted id present in the data as deleted. The update is recorded in the cache
+/// <para><see cref="FetchMode.Update"/> asks for rows whose <c>timestamp</c> is at or after the newest cached one
+/// (<c>timestamp=T&amp;timestamp_where=&gt;=</c>: ACLED timestamps are heavily shared, so rows published in the same
+/// second as the newest cached row must be asked for again) and for deletions from
+/// <c>{base}/api/deleted/read?deleted_timestamp=T&amp;deleted_timestamp_where=&gt;=</c>. The newest version of each
+/// <c>event_id_cnty</c> is kept (by <c>timestamp</c>; an equal timestamp takes the later copy); a row identical to the
+/// cached one is not counted, an edited one counts as changed, a new one as added, a deleted id present in the
+/// data as deleted. The update is recorded in the cache
 /// so later runs replay it, and the file it replaces is kept under <c>snapshots/</c>.</para>
 /// </remarks>
 public sealed class AcledFetcher
@@ -50,6 +53,12 @@ public sealed class AcledFetcher
         ArgumentNullException.ThrowIfNull(query);
         ArgumentException.ThrowIfNullOrEmpty(outFolder);
         query.Validate();
+        (query, var coverageNote) = AcledCountryCheck.Check(query);
+        if (coverageNote is not null)
+        {
+            options.Progress?.Invoke(coverageNote);
+        }
+
         Directory.CreateDirectory(outFolder);
         var run = new Run(this, PageCache.Open(Path.Combine(outFolder, "cache"), options.Progress), outFolder, cancellationToken);
         var dataset = DatasetKey(query);
@@ -61,9 +70,9 @@ public sealed class AcledFetcher
         var data = new AcledRows();
         foreach (var (from, to) in query.YearRanges())
         {
-            var filter = $"country={query.Country}&event_date={Iso(from)}|{Iso(to)}";
-            var parameters = $"country={Esc(query.Country)}&event_date={Esc($"{Iso(from)}|{Iso(to)}")}&event_date_where=BETWEEN";
-            await run.ReadAllPagesAsync($"acled/read?{filter}", "api/acled/read", parameters, $"ACLED {query.Country} {Iso(from)}..{Iso(to)}", useCache: mode != FetchMode.Refresh, rows => data.AddBase(rows)).ConfigureAwait(false);
+            var filter = $"{query.KeyFilter}&event_date={Iso(from)}|{Iso(to)}";
+            var parameters = $"{query.UrlFilter}&event_date={Esc($"{Iso(from)}|{Iso(to)}")}&event_date_where=BETWEEN";
+            await run.ReadAllPagesAsync($"acled/read?{filter}", "api/acled/read", parameters, $"ACLED {query.Selection} {Iso(from)}..{Iso(to)}", useCache: mode != FetchMode.Refresh, rows => data.AddBase(rows)).ConfigureAwait(false);
         }
 
         var history = run.Cache.Updates(dataset).ToList();
@@ -88,7 +97,7 @@ public sealed class AcledFetcher
         if (data.Count == 0)
         {
             throw new FetchException(
-                $"ACLED returned no events for country '{query.Country}' with event_date between {Iso(query.From)} and {Iso(query.To)}",
+                $"ACLED returned no events for {(query.Countries.Count == 1 && query.Region is null ? "country " : "")}'{query.Selection}' with event_date between {Iso(query.From)} and {Iso(query.To)}",
                 "check the country's spelling as ACLED writes it (e.g. 'Libya', 'Democratic Republic of Congo') and that the dates lie inside ACLED's coverage for it; the empty answers are cached, use {FetchMode.Refresh} to ask again");
         }
 
@@ -104,16 +113,22 @@ public sealed class AcledFetcher
 
         var records = data.Sorted();
         EventCsv.Write(csv, EventCsv.Columns(AcledExportLayout2023.Columns, records), records);
+        var queryParameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["country"] = string.Join('|', query.Countries),
+            ["from"] = Iso(query.From),
+            ["to"] = Iso(query.To),
+            ["limit"] = options.PageSize.ToString(CultureInfo.InvariantCulture),
+        };
+        if (query.Region is { } region)
+        {
+            queryParameters["region"] = region.ToString(CultureInfo.InvariantCulture);
+        }
+
         var provenance = new FetchProvenance(
             "ACLED",
             new Uri(options.Root, "api/acled/read").AbsoluteUri,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["country"] = query.Country,
-                ["from"] = Iso(query.From),
-                ["to"] = Iso(query.To),
-                ["limit"] = options.PageSize.ToString(CultureInfo.InvariantCulture),
-            },
+            queryParameters,
             Licence,
             Attribution,
             run.Pages,
@@ -126,7 +141,7 @@ public sealed class AcledFetcher
         return new FetchResult(csv, provenancePath, records.Count, run.Fetched, run.FromCache, run.Cache.Damaged, counts, previous);
     }
 
-    private string DatasetKey(AcledQuery q) => $"acled?country={q.Country}&from={Iso(q.From)}&to={Iso(q.To)}&limit={options.PageSize}";
+    private string DatasetKey(AcledQuery q) => $"acled?{q.KeyFilter}&from={Iso(q.From)}&to={Iso(q.To)}&limit={options.PageSize}";
 
     private static string Iso(DateOnly d) => IsoDate.Format(d);
 
@@ -169,27 +184,33 @@ public sealed class AcledFetcher
             }
         }
 
-        /// <summary>Fetches or replays update number <paramref name="step"/>: changed rows, then deletions.</summary>
+        /// <summary>
+        /// Fetches or replays update number <paramref name="step"/>: rows with <c>timestamp &gt;= since</c> (ACLED
+        /// gives many rows one timestamp, so a strict <c>&gt;</c> could miss rows published in the same second as
+        /// the newest cached one), keeping the newest version of each <c>event_id_cnty</c>, then deletions.
+        /// A row identical to the cached one is not counted.
+        /// </summary>
         public async Task<AcledUpdateCounts> ApplyUpdateAsync(AcledQuery q, AcledRows data, int step, long since, bool useCache)
         {
             int added = 0, changed = 0, deleted = 0;
-            var filter = $"country={q.Country}&event_date={Iso(q.From)}|{Iso(q.To)}&timestamp>{since}";
-            var parameters = $"country={Esc(q.Country)}&event_date={Esc($"{Iso(q.From)}|{Iso(q.To)}")}&event_date_where=BETWEEN&timestamp={since}&timestamp_where={Esc(">")}";
-            await ReadAllPagesAsync($"acled/read?{filter}&update={step}", "api/acled/read", parameters, $"ACLED {q.Country} update {step} (changed since {since})", useCache, rows =>
+            var filter = $"{q.KeyFilter}&event_date={Iso(q.From)}|{Iso(q.To)}&timestamp>={since}";
+            var parameters = $"{q.UrlFilter}&event_date={Esc($"{Iso(q.From)}|{Iso(q.To)}")}&event_date_where=BETWEEN&timestamp={since}&timestamp_where={Esc(">=")}";
+            await ReadAllPagesAsync($"acled/read?{filter}&update={step}", "api/acled/read", parameters, $"ACLED {q.Selection} update {step} (changed since {since})", useCache, rows =>
             {
                 foreach (var row in rows)
                 {
-                    if (data.Upsert(row))
+                    switch (data.UpsertNewest(row))
                     {
-                        changed++;
-                    }
-                    else
-                    {
-                        added++;
+                        case AcledRows.Outcome.Added:
+                            added++;
+                            break;
+                        case AcledRows.Outcome.Changed:
+                            changed++;
+                            break;
                     }
                 }
             }).ConfigureAwait(false);
-            await ReadAllPagesAsync($"deleted/read?deleted_timestamp>{since}&update={step}", "api/deleted/read", $"deleted_timestamp={since}&deleted_timestamp_where={Esc(">")}", $"ACLED deletions update {step} (since {since})", useCache, rows =>
+            await ReadAllPagesAsync($"deleted/read?deleted_timestamp>={since}&update={step}", "api/deleted/read", $"deleted_timestamp={since}&deleted_timestamp_where={Esc(">=")}", $"ACLED deletions update {step} (since {since})", useCache, rows =>
             {
                 foreach (var row in rows)
                 {
@@ -295,9 +316,12 @@ public sealed class AcledFetcher
                 rows.Add(JsonRecords.ToRecord(item));
             }
 
-            if (JsonRecords.Integer(root, "count") is { } count && count != rows.Count)
+            // ACLED's 'count' is documented as the page's row count, but servers have sent the query's total
+            // instead; either is accepted (so an empty final page with a total is fine). Fewer than the rows
+            // held fits neither reading.
+            if (JsonRecords.Integer(root, "count") is { } count && count < rows.Count)
             {
-                throw new FetchException($"{what}: the page says count={count} but holds {rows.Count} rows", "the response is inconsistent, perhaps cut off; run the same command again", shownUrl);
+                throw new FetchException($"{what}: the page says count={count} but holds {rows.Count} rows", "the response is inconsistent (count is neither this page's rows nor a total); run the same command again", shownUrl);
             }
 
             return rows;

@@ -21,7 +21,7 @@ internal sealed class AcledRows
             long? newest = null;
             foreach (var row in byId.Values.Concat(withoutId))
             {
-                if (row.GetValueOrDefault("timestamp") is { } t && long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && (newest is null || v > newest))
+                if (Timestamp(row) is { } v && (newest is null || v > newest))
                 {
                     newest = v;
                 }
@@ -31,26 +31,56 @@ internal sealed class AcledRows
         }
     }
 
+    /// <summary>What <see cref="UpsertNewest"/> did with a row.</summary>
+    public enum Outcome
+    {
+        /// <summary>A new id (or a row without an id).</summary>
+        Added,
+
+        /// <summary>Replaced a row with the same id whose content differed.</summary>
+        Changed,
+
+        /// <summary>Same id and same content as the row held: nothing changed.</summary>
+        Unchanged,
+
+        /// <summary>Older <c>timestamp</c> than the row held, which is kept.</summary>
+        Older,
+    }
+
+    /// <summary>Adds every row, keeping the newest version of each id (<see cref="UpsertNewest"/>).</summary>
     public void AddBase(IEnumerable<OrderedDictionary<string, string>> rows)
     {
         foreach (var row in rows)
         {
-            Upsert(row);
+            UpsertNewest(row);
         }
     }
 
-    /// <summary>Adds or replaces a row; true when it replaced one with the same id.</summary>
-    public bool Upsert(OrderedDictionary<string, string> row)
+    /// <summary>
+    /// Adds a row, or replaces the row with its <c>event_id_cnty</c> unless that one has a newer <c>timestamp</c>
+    /// (an equal or unreadable timestamp lets the later copy win).
+    /// </summary>
+    public Outcome UpsertNewest(OrderedDictionary<string, string> row)
     {
         if (row.GetValueOrDefault("event_id_cnty") is not { Length: > 0 } id)
         {
             withoutId.Add(row);
-            return false;
+            return Outcome.Added;
         }
 
-        var existed = byId.ContainsKey(id);
+        if (!byId.TryGetValue(id, out var held))
+        {
+            byId[id] = row;
+            return Outcome.Added;
+        }
+
+        if (Timestamp(held) is { } old && Timestamp(row) is { } incoming && incoming < old)
+        {
+            return Outcome.Older;
+        }
+
         byId[id] = row;
-        return existed;
+        return Same(held, row) ? Outcome.Unchanged : Outcome.Changed;
     }
 
     public bool Remove(string id) => byId.Remove(id);
@@ -62,4 +92,10 @@ internal sealed class AcledRows
             .ThenBy(r => r.GetValueOrDefault("event_id_cnty") ?? "", StringComparer.Ordinal)
             .Cast<IReadOnlyDictionary<string, string>>()
             .ToList();
+
+    private static long? Timestamp(OrderedDictionary<string, string> row) =>
+        row.GetValueOrDefault("timestamp") is { } t && long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static bool Same(OrderedDictionary<string, string> a, OrderedDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var other) && string.Equals(kv.Value, other, StringComparison.Ordinal));
 }

@@ -460,9 +460,9 @@ public sealed class AcledFetchTests : IDisposable
     [Fact]
     public async Task No_rows_overall_names_the_country_and_dates()
     {
-        var ex = await FetchFails(query: new AcledQuery("Narnia", new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 31)));
+        var ex = await FetchFails(query: new AcledQuery("Chad", new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 31)));
 
-        Assert.Contains("no events for country 'Narnia' with event_date between 2020-01-01 and 2020-03-31", ex.Problem);
+        Assert.Contains("no events for country 'Chad' with event_date between 2020-01-01 and 2020-03-31", ex.Problem);
         Assert.Contains("spelling", ex.Hint);
         Assert.Single(api.Reads);
     }
@@ -482,13 +482,121 @@ public sealed class AcledFetchTests : IDisposable
     }
 
     [Fact]
-    public async Task A_page_whose_count_disagrees_with_its_rows_is_rejected()
+    public async Task A_page_whose_count_is_below_its_rows_is_rejected()
     {
-        api.Fault = r => r.Path == "/api/acled/read" ? Reply.Json(200, "{\"status\":200,\"success\":true,\"count\":5,\"data\":[]}") : null;
+        api.Fault = r => r.Path == "/api/acled/read"
+            ? Reply.Json(200, JsonSerializer.Serialize(new { status = 200, success = true, count = 1, data = new[] { FakeAcledApi.Event("LBY1", "2019-07-01", 0, 1), FakeAcledApi.Event("LBY2", "2019-07-02", 0, 1) } }))
+            : null;
 
         var ex = await FetchFails();
 
-        Assert.Contains("count=5 but holds 0 rows", ex.Problem);
+        Assert.Contains("count=1 but holds 2 rows", ex.Problem);
+    }
+
+    [Fact]
+    public async Task A_count_that_is_the_total_reads_like_a_page_count_including_the_empty_final_page()
+    {
+        var perPage = await Fetch();
+        var perPageCsv = File.ReadAllBytes(perPage.CsvPath);
+        var perPageReads = api.Reads.Count;
+        Directory.Delete(outDir, recursive: true);
+        api.CountIsTotal = true;
+
+        var total = await Fetch();
+
+        // The 2020 range holds 5 events over pages of 2: the final empty page says count=5 and must not fail.
+        Assert.Contains(api.Reads.Skip(perPageReads), r => r.Param("event_date").StartsWith("2020", StringComparison.Ordinal) && r.Param("page") == "4");
+        Assert.Equal(perPageCsv, File.ReadAllBytes(total.CsvPath));
+        Assert.Equal(perPage.Rows, total.Rows);
+        Assert.Equal(perPageReads * 2, api.Reads.Count);
+    }
+
+    [Fact]
+    public async Task A_misspelt_country_is_refused_offline_with_a_suggestion()
+    {
+        var ex = await FetchFails(query: new AcledQuery("Lybia", new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 31)));
+
+        Assert.Contains("'Lybia' is not a country in ACLED's country table", ex.Problem);
+        Assert.Contains("did you mean \"Libya\"?", ex.Hint);
+        Assert.Empty(api.Requests);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
+    }
+
+    [Fact]
+    public async Task An_unknown_country_without_a_near_name_is_refused_offline()
+    {
+        var ex = await FetchFails(query: new AcledQuery("Narnia", new DateOnly(2020, 1, 1), new DateOnly(2020, 3, 31)));
+
+        Assert.Contains("'Narnia' is not a country in ACLED's country table", ex.Problem);
+        Assert.DoesNotContain("did you mean", ex.Hint, StringComparison.Ordinal);
+        Assert.Contains("acled_countries.csv", ex.Hint);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task Several_countries_go_in_one_request_per_year_and_one_file()
+    {
+        var result = await Fetch(query: new AcledQuery("Libya|egypt", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)));
+
+        Assert.All(api.Reads, r => Assert.Equal("Libya|Egypt", r.Param("country")));
+        Assert.Equal(6, result.Rows);
+        Assert.EndsWith("acled_libya-egypt_2020-01-01_2020-12-31.csv", result.CsvPath, StringComparison.Ordinal);
+        Assert.Contains(EventLoader.Load(result.CsvPath).Events, e => e.Id == "EGY1");
+        Assert.Equal("Libya|Egypt", FetchProvenance.TryReadFor(result.CsvPath)!.Query["country"]);
+    }
+
+    [Fact]
+    public async Task A_region_is_requested_by_its_code_and_an_unknown_code_is_refused_offline()
+    {
+        var syria = FakeAcledApi.Event("SYR1", "2020-05-01", 2, 1600000200, country: "Syria");
+        syria["region"] = "Middle East";
+        api.Events.Add(syria);
+
+        var result = await Fetch(query: new AcledQuery("", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)) { Region = 5 });
+
+        Assert.All(api.Reads, r => Assert.Equal("5", r.Param("region")));
+        Assert.All(api.Reads, r => Assert.Equal("", r.Param("country")));
+        Assert.Equal(6, result.Rows);
+        Assert.EndsWith("acled_region5_2020-01-01_2020-12-31.csv", result.CsvPath, StringComparison.Ordinal);
+        var reads = api.Requests.Count;
+
+        var ex = await FetchFails(query: new AcledQuery("", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)) { Region = 6 });
+
+        Assert.Contains("region 6 is not one of ACLED's region codes", ex.Problem);
+        Assert.Contains("5 = Northern Africa", ex.Hint);
+        Assert.Equal(reads, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task One_misspelt_country_among_several_stops_the_request()
+    {
+        var ex = await FetchFails(query: new AcledQuery("Libya|Egpyt", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31)));
+
+        Assert.Contains("did you mean \"Egypt\"?", ex.Hint);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_range_before_the_countrys_coverage_is_refused_naming_the_start_year()
+    {
+        // Syria starts in 2017 in ACLED's table.
+        var ex = await FetchFails(query: new AcledQuery("Syria", new DateOnly(2012, 1, 1), new DateOnly(2016, 12, 31)));
+
+        Assert.Contains("ACLED covers Syria from 2017", ex.Problem);
+        Assert.Contains("2017-01-01", ex.Hint);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_range_starting_before_coverage_is_fetched_with_a_note_and_the_tables_spelling()
+    {
+        api.Events.Add(FakeAcledApi.Event("SYR1", "2017-03-01", 2, 1600000200, country: "Syria"));
+
+        var result = await Fetch(query: new AcledQuery("syria", new DateOnly(2016, 6, 1), new DateOnly(2017, 12, 31)));
+
+        Assert.Equal(1, result.Rows);
+        Assert.Contains(progress, l => l.Contains("ACLED covers Syria from 2017", StringComparison.Ordinal));
+        Assert.All(api.Reads, r => Assert.Equal("Syria", r.Param("country")));
     }
 
     [Fact]
@@ -527,7 +635,7 @@ public sealed class AcledFetchTests : IDisposable
         Assert.All(updateReads, r =>
         {
             Assert.Equal("1600000008", r.Param("timestamp"));
-            Assert.Equal(">", r.Param("timestamp_where"));
+            Assert.Equal(">=", r.Param("timestamp_where"));
             Assert.Equal("2019-06-01|2020-12-31", r.Param("event_date"));
         });
         var deletions = api.Requests.Skip(readsBefore).Where(r => r.Path == "/api/deleted/read").ToList();
@@ -568,6 +676,38 @@ public sealed class AcledFetchTests : IDisposable
         // LBY1's deletion is listed again (deleted after the new threshold) but is already applied.
         Assert.Equal(new AcledUpdateCounts(1700000001, 0, 0, 0), second.Update);
         Assert.Equal(2, FetchProvenance.TryReadFor(second.CsvPath)!.Updates.Count);
+    }
+
+    [Fact]
+    public async Task Update_takes_rows_sharing_the_newest_timestamp_and_keeps_the_newest_version_of_each_event()
+    {
+        // Many rows on one timestamp, as in ACLED: the newest cached value is shared by three rows.
+        api.Events.Clear();
+        for (var i = 1; i <= 3; i++)
+        {
+            api.Events.Add(FakeAcledApi.Event($"LBY{i}", $"2020-01-0{i}", 1, 1650000000));
+        }
+
+        api.Events.Add(FakeAcledApi.Event("LBY4", "2020-01-04", 1, 1640000000));
+        var query = new AcledQuery("Libya", new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31));
+        await Fetch(query);
+
+        // Published in the same second as the newest cached rows, after our first fetch: '>' would miss it.
+        api.Events.Add(FakeAcledApi.Event("LBY5", "2020-01-05", 3, 1650000000));
+        // An edited event carries a newer timestamp; an older duplicate of it is also served and must not win.
+        var edited = api.Events.Single(e => e["event_id_cnty"] == "LBY4");
+        edited["fatalities"] = "9";
+        edited["timestamp"] = "1660000000";
+        var stale = FakeAcledApi.Event("LBY4", "2020-01-04", 2, 1650000000);
+        api.Events.Add(stale);
+
+        var result = await Fetch(query, FetchMode.Update);
+
+        Assert.Equal(new AcledUpdateCounts(1650000000, Added: 1, Changed: 1, Deleted: 0), result.Update);
+        var table = EventLoader.Load(result.CsvPath);
+        Assert.Equal(5, table.Loaded);
+        Assert.Equal(9, table.Events.Single(e => e.Id == "LBY4").Fatalities);
+        Assert.Equal(3, table.Events.Single(e => e.Id == "LBY5").Fatalities);
     }
 
     [Fact]

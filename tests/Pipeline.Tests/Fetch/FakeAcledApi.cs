@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Fetch;
 
 namespace Pipeline.Tests.Fetch;
 
 /// <summary>
 /// ACLED's API shapes, served by a <see cref="LoopbackServer"/>: the OAuth token endpoint (password and
-/// refresh grants), <c>api/acled/read</c> with country / event_date BETWEEN / timestamp &gt; filters and
+/// refresh grants), <c>api/acled/read</c> with country (A|B) / region / event_date BETWEEN / timestamp &gt; / &gt;= filters and
 /// limit/page paging answering <c>{status, success, count, data}</c>, <c>api/deleted/read</c>, and 401 for a
 /// missing or unknown bearer token. <see cref="Fault"/> lets a test answer any request differently first.
 /// </summary>
@@ -30,6 +31,9 @@ internal sealed class FakeAcledApi : IDisposable
 
     /// <summary>Deletions served by <c>api/deleted/read</c>.</summary>
     public List<(string Id, long DeletedTimestamp)> Deletions { get; } = [];
+
+    /// <summary>When true, <c>count</c> in each page is the query's total rather than the page's row count (both are seen from ACLED).</summary>
+    public bool CountIsTotal { get; set; }
 
     /// <summary><c>expires_in</c> of issued tokens, seconds.</summary>
     public int ExpiresIn { get; set; } = 86400;
@@ -164,7 +168,14 @@ internal sealed class FakeAcledApi : IDisposable
 
         if (r.Param("country") is { Length: > 0 } country)
         {
-            rows = rows.Where(e => e["country"] == country);
+            var names = country.Split('|');
+            rows = rows.Where(e => names.Contains(e["country"]));
+        }
+
+        if (r.Param("region") is { Length: > 0 } region)
+        {
+            var name = AcledRegions.All[int.Parse(region, CultureInfo.InvariantCulture)].Name;
+            rows = rows.Where(e => e["region"] == name);
         }
 
         if (r.Param("event_date") is { Length: > 0 } range)
@@ -176,8 +187,13 @@ internal sealed class FakeAcledApi : IDisposable
 
         if (r.Param("timestamp") is { Length: > 0 } ts)
         {
-            Assert.Equal(">", r.Param("timestamp_where"));
-            rows = rows.Where(e => long.Parse(e["timestamp"], CultureInfo.InvariantCulture) > long.Parse(ts, CultureInfo.InvariantCulture));
+            var threshold = long.Parse(ts, CultureInfo.InvariantCulture);
+            rows = r.Param("timestamp_where") switch
+            {
+                ">" => rows.Where(e => long.Parse(e["timestamp"], CultureInfo.InvariantCulture) > threshold),
+                ">=" => rows.Where(e => long.Parse(e["timestamp"], CultureInfo.InvariantCulture) >= threshold),
+                var other => throw new InvalidOperationException($"unexpected timestamp_where '{other}'"),
+            };
         }
 
         return Page(r, rows.OrderByDescending(e => e["event_date"], StringComparer.Ordinal).ThenBy(e => e["event_id_cnty"], StringComparer.Ordinal).Cast<object>().ToList());
@@ -191,17 +207,17 @@ internal sealed class FakeAcledApi : IDisposable
             all = Deletions.ToList();
         }
 
-        Assert.Equal(">", r.Param("deleted_timestamp_where"));
+        Assert.Equal(">=", r.Param("deleted_timestamp_where"));
         var since = long.Parse(r.Param("deleted_timestamp"), CultureInfo.InvariantCulture);
-        return Page(r, all.Where(d => d.DeletedTimestamp > since).Select(d => (object)new Dictionary<string, string> { ["event_id_cnty"] = d.Id, ["deleted_timestamp"] = d.DeletedTimestamp.ToString(CultureInfo.InvariantCulture) }).ToList());
+        return Page(r, all.Where(d => d.DeletedTimestamp >= since).Select(d => (object)new Dictionary<string, string> { ["event_id_cnty"] = d.Id, ["deleted_timestamp"] = d.DeletedTimestamp.ToString(CultureInfo.InvariantCulture) }).ToList());
     }
 
-    private static Reply Page(RecordedRequest r, List<object> rows)
+    private Reply Page(RecordedRequest r, List<object> rows)
     {
         Assert.Equal("json", r.Param("_format"));
         var limit = int.Parse(r.Param("limit"), CultureInfo.InvariantCulture);
         var page = int.Parse(r.Param("page"), CultureInfo.InvariantCulture);
         var slice = rows.Skip((page - 1) * limit).Take(limit).ToList();
-        return Reply.Json(200, JsonSerializer.Serialize(new { status = 200, success = true, last_update = 0, count = slice.Count, messages = Array.Empty<string>(), data = slice, filename = "acled" }));
+        return Reply.Json(200, JsonSerializer.Serialize(new { status = 200, success = true, last_update = 0, count = CountIsTotal ? rows.Count : slice.Count, messages = Array.Empty<string>(), data = slice, filename = "acled" }));
     }
 }

@@ -86,6 +86,27 @@ public sealed class FetchCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_country_exits_1_with_a_suggestion_and_no_request()
+    {
+        var (code, output, err) = Run("fetch", "acled", "--country", "Lybia", "--from", "2019-01-01", "--to", "2020-06-30", "--out", Path.Combine(dir, "raw"), "--base-url", api.BaseUrl.AbsoluteUri);
+
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Equal("", output);
+        Assert.Contains("did you mean \"Libya\"?", err);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public void Repeated_country_options_make_one_request_set_for_all()
+    {
+        var (code, output, err) = Run("fetch", "acled", "--country", "Libya", "--country", "Egypt", "--from", "2020-01-01", "--to", "2020-06-30", "--out", Path.Combine(dir, "raw"), "--base-url", api.BaseUrl.AbsoluteUri, "--page-size", "50");
+
+        Assert.True(code == 0, err);
+        Assert.EndsWith("acled_libya-egypt_2020-01-01_2020-06-30.csv", output.Trim(), StringComparison.Ordinal);
+        Assert.All(api.Reads, r => Assert.Equal("Libya|Egypt", r.Param("country")));
+    }
+
+    [Fact]
     public void Second_run_prints_the_same_path_from_the_cache()
     {
         Run(AcledArgs());
