@@ -5,18 +5,18 @@ namespace Pipeline.Cli;
 
 /// <summary>
 /// <c>pipeline bench [--rows N] [--out DIR] [--repeat K] [--no-pandas]</c>: runs the benchmark project
-/// (<c>bench/Pipeline.Bench</c>, Release) from the repository. The benchmark lives in its own project so that
+/// (<c>tests/Pipeline.Bench</c>, Release) from the repository. The benchmark lives in its own project so that
 /// the library and this command never carry DuckDB's native files; this command only finds and starts it.
 /// </summary>
 internal static class BenchCommand
 {
     /// <summary>The benchmark project, relative to the repository root.</summary>
-    public const string ProjectPath = "bench/Pipeline.Bench/Pipeline.Bench.csproj";
+    public const string ProjectPath = "tests/Pipeline.Bench/Pipeline.Bench.csproj";
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var rows = new Option<int>("--rows") { Description = "Rows of the generated ACLED-shaped CSV", DefaultValueFactory = _ => 1_000_000 };
-        var output = new Option<string>("--out") { Description = "Folder for results.md, results.json and data/", DefaultValueFactory = _ => "bench" };
+        var output = new Option<string>("--out") { Description = "Folder for results.md, results.json and data/", DefaultValueFactory = _ => "tests/Pipeline.Bench" };
         var repeat = new Option<int>("--repeat") { Description = "Measured runs per engine (median reported)", DefaultValueFactory = _ => 3 };
         var noPandas = new Option<bool>("--no-pandas") { Description = "Do not run the pandas engine" };
         var command = new Command("bench", "Time our cold load, our columnar cache, DuckDB and pandas on a generated ACLED-shaped CSV (separate processes, medians, peak memory, ratios)")

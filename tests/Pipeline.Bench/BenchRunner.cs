@@ -257,7 +257,7 @@ internal sealed record EngineResult(string Engine, List<WorkerResult> Runs)
 /// <param name="Python">The Python with pandas.</param>
 internal sealed record BenchOptions(int Rows, string Out, int Repeat, ulong Seed, bool Pandas, string Python)
 {
-    public static BenchOptions Default { get; } = new(1_000_000, "bench", 3, AcledScaleOptions.DefaultSeed, true, "/usr/bin/python3");
+    public static BenchOptions Default { get; } = new(1_000_000, "tests/Pipeline.Bench", 3, AcledScaleOptions.DefaultSeed, true, "/usr/bin/python3");
 }
 
 /// <summary>Machine facts for the results, so a table is never read without knowing where it was measured.</summary>
