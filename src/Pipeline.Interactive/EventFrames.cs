@@ -1,13 +1,13 @@
 using Microsoft.Data.Analysis;
+using Pipeline.Events;
 
-namespace Pipeline.Events;
+namespace Pipeline;
 
 /// <summary>
 /// Loaded events as a Microsoft.Data.Analysis <see cref="DataFrame"/> for notebook users. It lives in the
 /// notebook-facing assembly (packed into the Pipeline package's <c>lib/</c> as well as its kernel-extension folder)
-/// so that the core library does not depend on Microsoft.Data.Analysis; its namespace is the one of
-/// <see cref="EventTable"/>, so <c>table.ToDataFrame()</c> compiles with the <c>using Pipeline.Events;</c> a
-/// notebook already has.
+/// so that the core library does not depend on Microsoft.Data.Analysis; its namespace is the notebook facade's
+/// (<see cref="Load"/>), so <c>table.ToDataFrame()</c> compiles with the <c>using Pipeline;</c> a notebook already has.
 /// </summary>
 public static class EventFrames
 {

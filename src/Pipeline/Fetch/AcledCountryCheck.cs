@@ -11,7 +11,7 @@ namespace Pipeline.Fetch;
 /// an unknown region code with the list of codes, and a date range that ends before a country's (or the
 /// region's) coverage starts is refused naming the start. A range that only begins before it is allowed with a note.
 /// </summary>
-public static class AcledCountryCheck
+internal static class AcledCountryCheck
 {
     /// <summary>
     /// Returns the query with each country spelt as ACLED's table spells it (case may differ in the input), plus

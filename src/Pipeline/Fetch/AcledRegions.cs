@@ -7,7 +7,7 @@ namespace Pipeline.Fetch;
 /// ACLED's region codes for the API's <c>region=</c> filter with each region's name and first covered date, from
 /// the table embedded in the library (<c>data/reference/acled_regions.csv</c>, facts from acledR 1.0.1).
 /// </summary>
-public static class AcledRegions
+internal static class AcledRegions
 {
     /// <summary>The embedded resource's name.</summary>
     public const string Resource = "Pipeline.Reference.acled_regions.csv";

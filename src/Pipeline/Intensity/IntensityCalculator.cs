@@ -8,7 +8,7 @@ namespace Pipeline.Intensity;
 /// spread policy each event's weight 1 is shared over the days of its period (the part outside the range is
 /// not counted, and <see cref="IntensitySeries.TotalEvents"/> says how much remained).
 /// </summary>
-public static class IntensityCalculator
+internal static class IntensityCalculator
 {
     /// <summary>One series of all the given events between <paramref name="from"/> and <paramref name="to"/>.</summary>
     public static IntensitySeries Compute(IEnumerable<ConflictEvent> events, IntensityOptions options, DateOnly from, DateOnly to, string name = "all events")

@@ -256,7 +256,7 @@ public sealed record Manifest
 
 /// <summary>The source-generated System.Text.Json contract of <see cref="Manifest"/>.</summary>
 [JsonSerializable(typeof(Manifest))]
-public sealed partial class ManifestJson : JsonSerializerContext
+internal sealed partial class ManifestJson : JsonSerializerContext
 {
     /// <summary>
     /// The options manifests are written and read with: indented, relaxed escaping (as written since schema 1),

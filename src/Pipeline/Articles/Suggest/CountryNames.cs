@@ -8,7 +8,7 @@ namespace Pipeline.Articles.Suggest;
 /// by its name, plus the common short names and demonyms below ("Libyan" → Libya, "Turkish" → Turkey,
 /// "the UAE" → United Arab Emirates). Matching is whole-word and case-sensitive, so "chad" the word is not Chad.
 /// </summary>
-public static partial class CountryNames
+internal static partial class CountryNames
 {
     /// <summary>Short names and demonyms, each with the country name as ACLED spells it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
