@@ -61,15 +61,16 @@ internal static class MentionDates
     /// <summary>2019-04-04, 2019-12, 2014, or "a .. b" for spans.</summary>
     public static string Describe(DateOnly start, DateOnly end, DatePrecision precision)
     {
-        string One(DateOnly d) => precision switch
-        {
-            DatePrecision.Year => d.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            DatePrecision.Month => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            _ => IsoDate.Format(d),
-        };
-
-        var a = One(start);
-        var b = One(end);
+        var a = AtPrecision(start, precision);
+        var b = AtPrecision(end, precision);
         return a == b ? a : $"{a} .. {b}";
     }
+
+    /// <summary>One day written to <paramref name="precision"/>: 2019-04-04, 2019-12 or 2014.</summary>
+    public static string AtPrecision(DateOnly day, DatePrecision precision) => precision switch
+    {
+        DatePrecision.Year => day.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        DatePrecision.Month => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+        _ => IsoDate.Format(day),
+    };
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Events;
+using Pipeline.Intensity;
 using Pipeline.Text;
 
 namespace Pipeline.Articles.Suggest;
@@ -32,7 +32,7 @@ public static partial class MentionSuggester
     public static DateOnly ParsePublished(string value, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!DateOnly.TryParseExact(value.Trim(), IsoDate.Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!IsoDate.TryParse(value.Trim(), out var day))
         {
             throw new ArticleTextException($"{{MentionSuggester.Published}} '{value}' is not a yyyy-MM-dd date; give the day the article appeared, e.g. {{MentionSuggester.Published}} 2020-01-03");
         }
@@ -88,7 +88,7 @@ public static partial class MentionSuggester
             w.WriteNull("title");
             w.WriteNull("author");
             w.WriteNull("outlet");
-            w.WriteString("published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("published", IsoDate.Format(published));
             w.WriteNull("url");
             w.WriteString("language", "en");
             if (main is null)
@@ -130,16 +130,11 @@ public static partial class MentionSuggester
         return id;
     }
 
-    private static string Label(DateOnly day, DatePrecision precision) => precision switch
-    {
-        DatePrecision.Year => day.ToString("yyyy", CultureInfo.InvariantCulture),
-        DatePrecision.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        _ => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+    private static string Label(DateOnly day, DatePrecision precision) => MentionDates.AtPrecision(day, precision);
 
     private static void WriteMention(Utf8JsonWriter w, DateExpression e, string id, IReadOnlyList<string> countries, string? main)
     {
-        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        static string Day(DateOnly d) => IsoDate.Format(d);
         w.WriteStartObject();
         w.WriteString("id", id);
         w.WriteStartArray("paragraphs");
