@@ -57,19 +57,19 @@ public static class Steps
 
     /// <summary>The timeline with the mentions, one chart per source (as in the report).</summary>
     public static IReadOnlyList<ChartFigure> TimelineCharts(this ReportAnalysis analysis) =>
-        PerSource(analysis, s => Charts.TimelineChart.Build(s.Overall, s.Mentions, s.IsSynthetic));
+        ReportWriter.PerSource(analysis, ReportWriter.TimelineOf);
 
     /// <summary>Events per bin by harmonised type, one chart per source.</summary>
     public static IReadOnlyList<ChartFigure> EventTypeCharts(this ReportAnalysis analysis) =>
-        PerSource(analysis, s => Charts.EventTypeChart.Build(s.ByType, s.IsSynthetic));
+        ReportWriter.PerSource(analysis, ReportWriter.EventTypesOf);
 
     /// <summary>Events per month and admin1, one chart per source.</summary>
     public static IReadOnlyList<ChartFigure> Admin1HeatmapCharts(this ReportAnalysis analysis) =>
-        PerSource(analysis, s => Admin1HeatmapChart.Build(s.ByAdmin1Monthly, s.IsSynthetic));
+        ReportWriter.PerSource(analysis, ReportWriter.Admin1Of);
 
     /// <summary>The event study's differences with their intervals and placebo bands, one chart per source.</summary>
     public static IReadOnlyList<ChartFigure> ForestCharts(this ReportAnalysis analysis) =>
-        PerSource(analysis, s => ForestChart.Build(s.Study, s.IsSynthetic));
+        ReportWriter.PerSource(analysis, ReportWriter.ForestOf);
 
     /// <summary>The events difference of one mention under every sensitivity setting, every source in one chart.</summary>
     /// <param name="analysis">The analysis.</param>
@@ -93,9 +93,6 @@ public static class Steps
     /// <exception cref="ArgumentException">The output path is a file, or a non-empty folder with no earlier output of the tool.</exception>
     public static Task<ReportResult> WriteReportAsync(this ReportAnalysis analysis, string outDir, IChartImageRenderer? renderer = null, CancellationToken ct = default) =>
         ReportWriter.WriteAsync(analysis, Load.Resolve(outDir), renderer, null, ct);
-
-    private static List<ChartFigure> PerSource(ReportAnalysis analysis, Func<SourceAnalysis, ChartFigure> build) =>
-        analysis.Sources.Select(s => build(s).ForSource(s.Source.Slug, s.Name)).ToList();
 
     private static (IntensityOptions Options, DateOnly First, DateOnly Last) Span(EventTable table, string bin)
     {

@@ -37,19 +37,29 @@ public static class ReportWriter
     public static IReadOnlyList<ChartFigure> Charts(ReportAnalysis a)
     {
         var charts = new List<ChartFigure>();
-        foreach (var build in new Func<SourceAnalysis, ChartFigure>[]
+        foreach (var build in new Func<SourceAnalysis, ChartFigure>[] { TimelineOf, EventTypesOf, Admin1Of, ForestOf })
         {
-            s => TimelineChart.Build(s.Overall, s.Mentions, s.IsSynthetic),
-            s => EventTypeChart.Build(s.ByType, s.IsSynthetic),
-            s => Admin1HeatmapChart.Build(s.ByAdmin1Monthly, s.IsSynthetic),
-            s => ForestChart.Build(s.Study, s.IsSynthetic),
-        })
-        {
-            charts.AddRange(a.Sources.Select(s => build(s).ForSource(s.Source.Slug, s.Name)));
+            charts.AddRange(PerSource(a, build));
         }
 
         return charts;
     }
+
+    /// <summary><paramref name="build"/> drawn for every source of <paramref name="a"/>, each named for its source (the facade's charts are these).</summary>
+    internal static List<ChartFigure> PerSource(ReportAnalysis a, Func<SourceAnalysis, ChartFigure> build) =>
+        a.Sources.Select(s => build(s).ForSource(s.Source.Slug, s.Name)).ToList();
+
+    /// <summary>The report's timeline of one source, with the mentions marked.</summary>
+    internal static ChartFigure TimelineOf(SourceAnalysis s) => TimelineChart.Build(s.Overall, s.Mentions, s.IsSynthetic);
+
+    /// <summary>The report's events-by-type chart of one source.</summary>
+    internal static ChartFigure EventTypesOf(SourceAnalysis s) => EventTypeChart.Build(s.ByType, s.IsSynthetic);
+
+    /// <summary>The report's admin1 × month heatmap of one source.</summary>
+    internal static ChartFigure Admin1Of(SourceAnalysis s) => Admin1HeatmapChart.Build(s.ByAdmin1Monthly, s.IsSynthetic);
+
+    /// <summary>The report's forest chart of one source's event study.</summary>
+    internal static ChartFigure ForestOf(SourceAnalysis s) => ForestChart.Build(s.Study, s.IsSynthetic);
 
     /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
