@@ -81,7 +81,8 @@ public class ReportWriterTests
         Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",stated,", StringComparison.Ordinal) && l.Contains(",Contradicted,", StringComparison.Ordinal)
             && l.Contains("2016-08-22", StringComparison.Ordinal) && l.Contains("https://undocs.org/S/RES/2259(2015) [unverified]", StringComparison.Ordinal));
         Assert.Contains(csv, l => l.StartsWith("gna-requests-turkish-support-2019,", StringComparison.Ordinal) && l.Contains(",inferred,", StringComparison.Ordinal) && l.Contains("2019-12-26", StringComparison.Ordinal));
-        Assert.Contains(csv, l => l.StartsWith("chad-libya-conflict,", StringComparison.Ordinal) && l.Contains("outside coverage", StringComparison.Ordinal) && l.Contains("not checked", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("chad-libya-conflict,", StringComparison.Ordinal) && l.Contains("outside coverage", StringComparison.Ordinal) && l.Contains(",Supported,", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("haftar-death-sentence-1993,", StringComparison.Ordinal) && l.Contains(",Unverifiable,", StringComparison.Ordinal));
         Assert.Equal(a.Article.Mentions.Count + 1, csv.Length); // one source: one row per mention
         Assert.Equal(15, csv.Length);
         Assert.All(csv.Skip(1), l => Assert.Contains(",synthetic ACLED-format (libya-2011-2020.synthetic.acled.csv),", l, StringComparison.Ordinal));
