@@ -165,6 +165,32 @@ public class ShippedOpEdTests
         Assert.NotEmpty(check.Sources);
     }
 
+    [Theory]
+    [InlineData("egypt-coup-2013", Verdict.Supported, "2013-07-03")]
+    [InlineData("haftar-freeze-announcement-2014", Verdict.Supported, "2014-02-14")]
+    [InlineData("operation-dignity-2014", Verdict.Disputed, "2014-05-16")]
+    [InlineData("chad-libya-conflict", Verdict.Supported, null)]
+    [InlineData("haftar-death-sentence-1993", Verdict.Unverifiable, null)]
+    [InlineData("haftar-coup-attempt-1993", Verdict.Unverifiable, "1993-10-22")]
+    [InlineData("wagner-mercenaries-2019", Verdict.Supported, null)]
+    public void Checks_added_for_issue_16_carry_their_verdict_record_date_and_a_source(string id, Verdict verdict, string? recordDate)
+    {
+        var check = OpEd.FindMention(id)!.ClaimCheck;
+
+        Assert.NotNull(check);
+        Assert.Equal(verdict, check.Verdict);
+        if (recordDate is not null)
+        {
+            Assert.Contains(check.RecordDates, d => d.Date == DateOnly.Parse(recordDate, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.NotEmpty(check.Sources); // even the unverifiable ones name what we read
+    }
+
+    [Fact]
+    public void Every_mention_now_has_a_claim_check() =>
+        Assert.All(OpEd.Mentions, m => Assert.NotNull(m.ClaimCheck));
+
     [Fact]
     public void Tripoli_offensive_notes_it_was_ongoing_and_the_December_push()
     {
