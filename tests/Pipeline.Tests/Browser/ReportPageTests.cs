@@ -119,6 +119,39 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         Assert.Equal(4 + SensitivityCharts().Count, marks);
     }
 
+    [BrowserFact]
+    public async Task Summary_is_visible_first_after_the_title_with_one_row_per_mention()
+    {
+        await using var page = await chromium.NewPageAsync();
+        await page.GotoFileAsync(report.Page);
+        Assert.True(await page.Page.Locator("#summary").IsVisibleAsync());
+        Assert.True(await page.Page.Locator("#summary-table").IsVisibleAsync());
+        var layout = await page.Page.EvaluateAsync<JsonElement>("""
+            () => {
+              const kids = [...document.querySelector('main').children];
+              const after = kids.slice(kids.indexOf(document.querySelector('main > h1')) + 1);
+              const first = after.find(e => e.tagName === 'SECTION' || e.tagName === 'H2');
+              const summary = document.getElementById('summary').getBoundingClientRect();
+              const banner = document.getElementById('synthetic-banner');
+              return {
+                first: first ? first.id : '',
+                rows: document.querySelectorAll('#summary-table tbody tr').length,
+                mentions: [...document.querySelectorAll('#summary-table tbody tr')].map(r => r.dataset.mention),
+                top: summary.top,
+                bannerBottom: banner ? banner.getBoundingClientRect().bottom : 0,
+                articleTop: document.getElementById('article').getBoundingClientRect().top,
+                text: document.getElementById('summary').innerText,
+              };
+            }
+            """);
+        Assert.Equal("summary", layout.GetProperty("first").GetString());
+        Assert.Equal(report.Analysis.Mentions.Count, layout.GetProperty("rows").GetInt32());
+        Assert.Equal(report.Analysis.Mentions.Select(m => m.Mention.Id).Order(StringComparer.Ordinal), layout.GetProperty("mentions").EnumerateArray().Select(m => m.GetString()!).Order(StringComparer.Ordinal));
+        Assert.True(layout.GetProperty("top").GetDouble() >= layout.GetProperty("bannerBottom").GetDouble(), "the summary starts below the SYNTHETIC banner");
+        Assert.True(layout.GetProperty("top").GetDouble() < layout.GetProperty("articleTop").GetDouble(), "the summary comes before the article's metadata");
+        Assert.Contains("SYNTHETIC", layout.GetProperty("text").GetString());
+    }
+
     /// <summary>The sensitivity section's charts: one per mention with a computable setting, in catalog order.</summary>
     private List<string> SensitivityCharts() =>
         report.Analysis.Mentions.Where(m => report.Analysis.Sensitivity.Rows.Any(r => r.MentionId == m.Mention.Id && r.IsComputable)).Select(m => $"chart-sensitivity-{m.Mention.Id}").ToList();
