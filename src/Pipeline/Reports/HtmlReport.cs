@@ -254,6 +254,7 @@ internal static class HtmlReport
         .verdict.Disputed { color: #b00020; font-weight: 700; } .verdict.Supported { color: #006e2e; font-weight: 700; }
         .verdict.Contradicted { color: #fff; background: #b00020; font-weight: 700; } .inferred, .unverified { color: #8a5a00; font-size: .8rem; font-style: italic; }
         tr.flipped td { background: #fdecea; }
+        #summary-table td.finding { min-width: 16rem; } .stated { color: #555; font-size: .8rem; }
         .outside { background: #fff7e0; padding: .5rem; border-left: 4px solid #e0a800; }
         .chart { width: 100%; height: 520px; }
         .caption, .note { color: #444; font-size: .85rem; }

@@ -14,7 +14,7 @@ namespace Pipeline.Reports;
 /// <param name="Last">Date of the last matched event, or null.</param>
 /// <param name="Mentions">Each mention with matched events inside its study window (before and after, or before and inside), in the
 /// mention's own scope countries, with how many; in mention order.</param>
-public sealed record ActorMatch(string Actor, string Source, int Events, DateOnly? First, DateOnly? Last, IReadOnlyList<(string MentionId, int Events)> Mentions);
+internal sealed record ActorMatch(string Actor, string Source, int Events, DateOnly? First, DateOnly? Last, IReadOnlyList<(string MentionId, int Events)> Mentions);
 
 /// <summary>
 /// The report's actor-match table (section id <c>actors</c>): per source and actor text, how many analysed events name

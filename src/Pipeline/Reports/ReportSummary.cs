@@ -10,7 +10,7 @@ namespace Pipeline.Reports;
 /// <param name="Direction">"rose", "fell", "no clear change", "not judged" (means but too few placebo windows) or "nothing measured".</param>
 /// <param name="Text">The sentence: means before → after, difference with its 95% interval, p and its Holm and BH adjustments; or why nothing is measured.</param>
 /// <param name="Detail">The study's own note (clipping, scope, placebo counts), or null.</param>
-public sealed record SummaryFinding(string Source, string Direction, string Text, string? Detail);
+internal sealed record SummaryFinding(string Source, string Direction, string Text, string? Detail);
 
 /// <summary>One row of the summary: a mention, its date and where the date comes from, the claim-check verdict, and what each source shows.</summary>
 /// <param name="View">The mention, with the best coverage any source gives it.</param>
@@ -18,7 +18,7 @@ public sealed record SummaryFinding(string Source, string Direction, string Text
 /// <param name="DateOrigin">"stated in the article", or "inferred: " and the catalog's basis.</param>
 /// <param name="Verdict">The claim-check verdict, or "not checked".</param>
 /// <param name="Findings">One per source, in input order.</param>
-public sealed record SummaryRow(MentionView View, string DateText, string DateOrigin, string Verdict, IReadOnlyList<SummaryFinding> Findings);
+internal sealed record SummaryRow(MentionView View, string DateText, string DateOrigin, string Verdict, IReadOnlyList<SummaryFinding> Findings);
 
 /// <summary>
 /// The report's first section: one row per mention in date order (start date, ties by id) with what each source's
