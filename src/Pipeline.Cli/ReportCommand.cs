@@ -43,9 +43,9 @@ internal static class ReportCommand
         {
             var inputs = new ReportInputs
             {
-                EventFiles = parse.GetValue(events)!,
+                EventFiles = parse.GetValue(events)!.Select(CliApp.Recorded).ToList(),
                 ArticleId = parse.GetValue(article)!,
-                ArticlesFolder = parse.GetValue(articles)!,
+                ArticlesFolder = CliApp.Recorded(parse.GetValue(articles)!),
                 Filter = new EventFilter { Country = parse.GetValue(country), From = Date(parse.GetValue(from), "--from"), To = Date(parse.GetValue(to), "--to") },
                 Intensity = new IntensityOptions { Bin = Bins.Parse(parse.GetValue(bin)!), Imprecise = parse.GetValue(imprecise) == "spread" ? ImprecisePolicy.Spread : ImprecisePolicy.Band },
                 Study = EventStudyOptions.Default with { Window = parse.GetValue(window), Seed = parse.GetValue(seed) },

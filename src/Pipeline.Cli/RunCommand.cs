@@ -38,7 +38,7 @@ internal static class RunCommand
             var file = parse.GetValue(parameterFile);
             var request = new RunRequest
             {
-                Notebook = parse.GetValue(notebook)!,
+                Notebook = CliApp.Recorded(parse.GetValue(notebook)!),
                 ParametersFile = file,
                 Given = (parse.GetValue(parameters) ?? []).Select(ParseOverride).ToList(),
                 WorkingDirectory = parse.GetValue(cwd),

@@ -95,7 +95,7 @@ public sealed class NotebookRunner
                 var (outputs, error, line) = await (_options.CellTimeout is { } limit ? run.WaitAsync(limit, ct) : run.WaitAsync(ct)).ConfigureAwait(false);
                 if (error is not null)
                 {
-                    failure = new CellFailure(i + 1, cell.Id!, line, error.EName, error.EValue);
+                    failure = new CellFailure(i + 1, cell.Id!, line, error.EName, error.EValue) { ExecutionCount = count };
                 }
 
                 cells[i] = cell with { ExecutionCount = count, Outputs = outputs };
@@ -105,8 +105,8 @@ public sealed class NotebookRunner
                 // The kernel is killed when the session is disposed, which stops the cell.
                 var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
                 var message = $"the cell did not finish within {seconds} s (raise it with --timeout)";
-                failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message);
-                cells[i] = cell with { ExecutionCount = count, Outputs = [new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at cell {i + 1}"])] };
+                failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message) { ExecutionCount = count };
+                cells[i] = cell with { ExecutionCount = count, Outputs = [new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at {failure.Where}"])] };
             }
         }
 

@@ -265,8 +265,17 @@ public sealed class OwnedOutputs : IDisposable
         return owned;
     }
 
-    /// <summary>True when the folder holds a manifest of the tool (a report's or a notebook run's), so it is a tool output folder.</summary>
-    private static bool HoldsToolOutput(string folder)
+    /// <summary>
+    /// True when the folder holds a manifest of the tool (a report's or a notebook run's), itself or in a folder directly
+    /// inside it (a report nested in <c>out/real/</c>, a notebook's report folder such as <c>out/notebook-report/</c>), so
+    /// it is a tool output folder: the nested outputs are left alone, never taken for a user's files.
+    /// </summary>
+    private static bool HoldsToolOutput(string folder) =>
+        HasToolManifest(folder)
+        || Directory.EnumerateDirectories(folder).Any(d => new DirectoryInfo(d).LinkTarget is null && !IsBookkeeping(Path.GetFileName(d)) && HasToolManifest(d));
+
+    /// <summary>True when <paramref name="folder"/> itself holds a manifest this tool wrote (<c>manifest.json</c> or <c>NAME.manifest.json</c>).</summary>
+    private static bool HasToolManifest(string folder)
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*" + Manifest.FileName))
         {

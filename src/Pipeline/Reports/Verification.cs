@@ -35,6 +35,12 @@ public sealed record VerificationResult(IReadOnlyList<VerificationRow> Rows, int
     /// <summary>All inputs present and unchanged, the re-run succeeded, and every compared output matches.</summary>
     public bool Success => RerunExitCode == 0 && Rows.All(r => r.Check is FileCheck.Match or FileCheck.Skipped);
 
+    /// <summary>
+    /// Inputs the manifest names that are not where it says (relative to its folder): the check could not run, which is
+    /// not the same as a run that did not reproduce. The re-run is not attempted then.
+    /// </summary>
+    public IReadOnlyList<VerificationRow> MissingInputs => Rows.Where(r => r.Check == FileCheck.MissingInput).ToList();
+
     /// <summary>Outputs compared and equal.</summary>
     public int Matched => Rows.Count(r => r.Kind == "output" && r.Check == FileCheck.Match);
 }
@@ -42,7 +48,7 @@ public sealed record VerificationResult(IReadOnlyList<VerificationRow> Rows, int
 /// <summary>
 /// Re-runs what a manifest records into a fresh folder and compares every output byte for byte (by
 /// SHA-256), after checking that every input is still there and unchanged and that the outputs shipped
-/// beside the manifest are still what it describes. The re-run is a callback given the manifest's recorded
+/// beside the manifest are still what it describes (when an input is missing nothing is re-run). The re-run is a callback given the manifest's recorded
 /// inputs (data, never a command line): <see cref="ReportReplay.Rerun"/> replays reports; a front end adds notebook runs.
 /// </summary>
 public static class Verification
@@ -87,7 +93,10 @@ public static class Verification
 
         Directory.CreateDirectory(workFolder);
         var outDir = Path.Combine(workFolder, "out");
-        var (code, error) = rerun(new ReplayRequest(manifest, shippedFolder, outDir));
+        var missing = rows.Count(r => r.Check == FileCheck.MissingInput);
+        var (code, error) = missing > 0
+            ? (1, $"not re-run: {missing} input{(missing == 1 ? " is" : "s are")} missing")
+            : rerun(new ReplayRequest(manifest, shippedFolder, outDir));
         var shipped = shippedFolder;
         foreach (var output in manifest.Outputs)
         {

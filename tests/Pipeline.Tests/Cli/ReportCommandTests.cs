@@ -45,9 +45,10 @@ public class ReportCommandTests
     public void Unknown_bin_is_a_usage_error()
     {
         using var tmp = new TempFolder();
-        var (code, _, error) = Run([.. Base(tmp), "--bin", "fortnight"]);
-        Assert.Equal(1, code);
-        Assert.Contains("fortnight", error);
+        var (code, output, error) = Run([.. Base(tmp), "--bin", "fortnight"]);
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Equal("", output);
+        Assert.Equal("error: pipeline report: Argument 'fortnight' not recognized. Must be one of: 'day' 'week' 'acled-week' 'month'. Run 'pipeline report --help'.", error.Trim());
     }
 
     [Fact]

@@ -73,15 +73,83 @@ public class VerifyCommandTests
     }
 
     [Fact]
-    public void A_missing_input_is_reported()
+    public void A_missing_input_means_verify_cannot_run_exit_1_naming_the_file_and_the_folder_paths_are_relative_to()
     {
         using var tmp = new TempFolder();
         var manifest = WriteReport(tmp);
         File.Delete(tmp["events.synthetic.csv"]);
         var (code, output, error) = Run("verify", manifest);
-        Assert.Equal(3, code);
-        Assert.Contains("MISSING INPUT", output);
-        Assert.Contains("re-run failed", error);
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("MISSING INPUT   input  ../events.synthetic.csv", output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"its input ../events.synthetic.csv not found at {tmp["events.synthetic.csv"]}", line);
+        Assert.Contains($"relative to its own folder ({tmp["out"]})", line);
+        Assert.Contains("Nothing was re-run", line);
+        Assert.DoesNotContain("outputs match", output);
+    }
+
+    [Fact]
+    public void An_input_the_rerun_cannot_read_is_cannot_run_but_a_changed_one_is_not_reproduced()
+    {
+        using var tmp = new TempFolder();
+        var manifest = WriteReport(tmp);
+
+        // The catalog folder holds the article the report names; an edited manifest naming another one cannot re-run.
+        var text = File.ReadAllText(manifest).Replace("\"article_id\": \"daily-sabah-2020-01-03-libya\"", "\"article_id\": \"no-such-article\"", StringComparison.Ordinal);
+        var edited = tmp["out/manifest.json"];
+        File.WriteAllText(edited, text);
+        var (code, _, error) = Run("verify", edited);
+        Assert.Equal(CliApp.InputError, code);
+        Assert.Contains("cannot verify", error);
+        Assert.Contains("unknown article 'no-such-article'", error);
+    }
+
+    [Fact]
+    public void The_manifest_records_no_absolute_path_even_for_absolute_arguments()
+    {
+        using var tmp = new TempFolder();
+        var manifest = WriteReport(tmp); // --events, --articles and --out given as absolute paths
+        var strings = new List<string>();
+        Walk(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifest))!);
+        Assert.Contains(strings, s => s.EndsWith("events.synthetic.csv", StringComparison.Ordinal));
+        foreach (var s in strings)
+        {
+            Assert.False(Path.IsPathRooted(s), $"absolute path in the manifest: {s}");
+            Assert.DoesNotContain(" /", s, StringComparison.Ordinal); // nor inside the command line
+        }
+
+        // The report still re-runs from those relative paths.
+        Assert.Equal(0, Run("verify", manifest).Code);
+
+        void Walk(System.Text.Json.Nodes.JsonNode node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o:
+                    foreach (var (_, v) in o)
+                    {
+                        if (v is not null)
+                        {
+                            Walk(v);
+                        }
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonArray a:
+                    foreach (var v in a)
+                    {
+                        if (v is not null)
+                        {
+                            Walk(v);
+                        }
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text):
+                    strings.Add(text);
+                    break;
+            }
+        }
     }
 
     [Fact]

@@ -34,10 +34,18 @@ public sealed class KernelFactAttribute : FactAttribute, ICategorizedTestAttribu
     /// working folder; <c>nb</c> and <c>started</c> are left for a script that goes on from here.
     /// </summary>
     public const string NbclientExecute = """
-        import json, sys, time, nbformat
+        import json, re, sys, time, nbformat
         from nbclient import NotebookClient
         src, dst, cwd = sys.argv[1], sys.argv[2], sys.argv[3]
         nb = nbformat.read(src, as_version=4)
+        # Optional argv[4]: JSON {name: value} set in the cell tagged parameters (as papermill's -p), so a test
+        # points a notebook's outputs at its temporary folder instead of the repository's out/.
+        overrides = json.loads(sys.argv[4]) if len(sys.argv) > 4 else {}
+        for cell in nb.cells:
+            if cell.cell_type == 'code' and 'parameters' in cell.get('metadata', {}).get('tags', []):
+                for name, value in overrides.items():
+                    cell.source, n = re.subn(r'(var ' + re.escape(name) + r' = )[^;]*;', lambda m: m.group(1) + json.dumps(value) + ';', cell.source)
+                    assert n == 1, 'parameter ' + name + ' not found in the parameters cell'
         started = time.time()
         NotebookClient(nb, kernel_name='.net-csharp', timeout=600, startup_timeout=300, allow_errors=True,
                        resources={'metadata': {'path': cwd}}).execute()

@@ -110,7 +110,7 @@ public class RunCommandTests
     }
 
     [KernelFact]
-    public void Failing_cell_exits_2_names_the_cell_and_writes_the_same_notebook_each_time_with_a_manifest_that_records_the_failure()
+    public void Failing_cell_exits_4_names_the_cell_as_its_HTML_shows_it_and_writes_the_same_notebook_each_time_with_a_manifest_that_records_the_failure()
     {
         using var temp = new TempFolder();
         using var again = new TempFolder();
@@ -125,14 +125,16 @@ public class RunCommandTests
         Assert.Equal(CliApp.CellFailed, code);
         Assert.Equal(bytes, File.ReadAllBytes(input));
         Assert.Equal(written, File.GetLastWriteTimeUtc(input));
-        Assert.Contains("cell 3: System.DivideByZeroException: Attempted to divide by zero.", stderr);
+        // The third cell of the file (a markdown cell first) is the second code cell: the HTML shows it as In [2].
+        Assert.Contains("In [2]: System.DivideByZeroException: Attempted to divide by zero.", stderr);
+        Assert.DoesNotContain("cell 3", stderr, StringComparison.Ordinal);
         var executed = Pipeline.Notebooks.NotebookFile.Read(temp.File("throws.ipynb"));
         Assert.IsType<Pipeline.Notebooks.RawOutput>(executed.Cells[2].Outputs[^1]);
         Assert.Null(executed.Cells[3].ExecutionCount);
         Assert.Empty(executed.Cells[3].Outputs);
         var text = File.ReadAllText(temp.File("throws.ipynb"));
         Assert.Contains("\"ename\": \"System.DivideByZeroException\"", text);
-        Assert.True(File.Exists(temp.File("throws.html")));
+        Assert.Contains("<div class=\"prompt\">In [2]:</div>\n<pre class=\"source\"><code>" + System.Net.WebUtility.HtmlEncode(executed.Cells[2].Source), File.ReadAllText(temp.File("throws.html")), StringComparison.Ordinal);
         Assert.Equal("", NbformatErrors(temp.File("throws.ipynb")));
         using (var doc = System.Text.Json.JsonDocument.Parse(text))
         {
@@ -143,7 +145,7 @@ public class RunCommandTests
 
         // The manifest owns the files (a re-run may replace them) but says the run failed, so verify refuses it.
         var manifest = Manifest.Read(temp.File("throws.manifest.json"));
-        Assert.Contains("cell 3", manifest.Failure, StringComparison.Ordinal);
+        Assert.Contains("In [2]", manifest.Failure, StringComparison.Ordinal);
         Assert.Equal(["throws.html", "throws.ipynb"], manifest.Outputs.Select(o => o.Path));
         var verify = Cli("verify", temp.File("throws.manifest.json"));
         Assert.Equal(CliApp.InputError, verify.Code);

@@ -50,6 +50,8 @@ public class RunnerTests
         var r = await new NotebookRunner(new NotebookRunOptions { Progress = lines.Add }).RunAsync(doc, Fixture("throws.ipynb"));
         Assert.False(r.Succeeded);
         Assert.Equal(3, r.Failure!.CellNumber);
+        Assert.Equal(2, r.Failure.ExecutionCount); // what the executed notebook and its HTML show: In [2]
+        Assert.StartsWith("In [2]: ", r.Failure.ToString(), StringComparison.Ordinal);
         Assert.Null(r.Failure.Line); // the kernel reports no line for an exception
         Assert.Equal("System.DivideByZeroException", r.Failure.ErrorType);
         var failed = Cell(r, 3);
@@ -74,7 +76,7 @@ public class RunnerTests
         Assert.StartsWith("(3,14): error CS1525", Assert.IsType<ErrorOutput>(Cell(compile, 2).Outputs.Single()).Traceback[0]);
         Assert.Null(Cell(compile, 3).ExecutionCount);
 
-        // A #r of a file that is not there is the kernel's compile error in that cell (exit 2 from the CLI).
+        // A #r of a file that is not there is the kernel's compile error in that cell (exit 4 from the CLI).
         var missing = await new NotebookRunner().RunFileAsync(Fixture("missing-dll.ipynb"));
         Assert.Equal((1, 1), (missing.Failure!.CellNumber, missing.Failure.Line!.Value));
         Assert.Contains("CS0006", missing.Failure.Message, StringComparison.Ordinal);

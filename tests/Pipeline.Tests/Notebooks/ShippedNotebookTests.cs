@@ -132,15 +132,16 @@ public partial class ShippedNotebookTests
     }
 
     [KernelFact]
-    public void Reproduce_fails_with_exit_2_when_an_output_was_altered()
+    public void Reproduce_fails_with_the_cell_failed_exit_code_when_an_output_was_altered()
     {
         using var tmp = new TempFolder();
         Assert.Equal(0, CliRun.Run("report", "--events", TestPaths.Project.DefaultEvents,
             "--articles", TestPaths.Project.Articles, "--out", tmp.File("rep"), "--no-png").Code);
         File.AppendAllText(tmp.File("rep/tables/intensity.csv"), "tampered\n");
         var (code, _, error) = CliRun.Run("run", Notebook("reproduce.ipynb"), "-p", $"manifestPath={tmp.File("rep/manifest.json")}", "-o", tmp.File("r.ipynb"));
-        Assert.Equal(2, code);
+        Assert.Equal(Pipeline.Cli.CliApp.CellFailed, code);
         Assert.Contains("does not reproduce", error);
+        Assert.Matches(@"In \[\d+\]: System.InvalidOperationException", error); // the cell as the HTML shows it
         var executed = File.ReadAllText(tmp.File("r.ipynb"));
         Assert.Matches(@"Mismatch.{0,200}?output.{0,200}?tables/intensity\.csv", executed); // a row of the verification table
     }
