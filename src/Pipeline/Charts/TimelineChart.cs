@@ -347,12 +347,14 @@ internal sealed record MentionLabel(int Number, MentionView View, MentionPlaceme
     /// <summary>Whether it is drawn on the chart.</summary>
     public bool IsDrawn => Placement is MentionPlacement.Line or MentionPlacement.Shaded;
 
-    /// <summary>What the report's mention table says about it.</summary>
+    /// <summary>What the report's mention table says about it: drawn or not, and how much of it the source covers.</summary>
     public string Status => Placement switch
     {
-        MentionPlacement.Line => "drawn: dotted line at its date",
-        MentionPlacement.Shaded => "drawn: shaded span",
+        MentionPlacement.Line => "drawn: dotted line at its date" + Covered,
+        MentionPlacement.Shaded => "drawn: shaded span" + Covered,
         MentionPlacement.OutsideCoverage => "not drawn: outside this source's coverage",
-        _ => "not drawn: outside the charted range",
+        _ => "not drawn: outside the charted range" + Covered,
     };
+
+    private string Covered => View.Coverage == CoverageStatus.Partly ? " (partly inside this source's coverage)" : " (inside this source's coverage)";
 }
