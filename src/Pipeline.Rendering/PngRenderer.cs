@@ -105,6 +105,11 @@ public static class PngRenderer
 
                     await page.EvaluateAsync("() => document.fonts.ready.then(() => true)").ConfigureAwait(false);
 
+                    // A sticky or fixed element (the report's SYNTHETIC banner) would be drawn over the top of an element
+                    // scrolled under it, hiding a chart's title in its PNG: pin such elements where they are in the flow.
+                    await page.EvaluateAsync(
+                        "() => document.querySelectorAll('body *').forEach(e => { const p = getComputedStyle(e).position; if (p === 'sticky' || p === 'fixed') { e.style.position = 'static'; } })").ConfigureAwait(false);
+
                     // After the load event every element of a static page is in the DOM (Plotly draws into divs
                     // that are already there), so absence is a fact to report now, not a timeout to wait out.
                     var missing = await page.EvaluateAsync<string[]>(

@@ -55,9 +55,9 @@ public static class Steps
         string.Join("\n", analysis.Sources.Select(s => string.Create(CultureInfo.InvariantCulture,
             $"{(s.IsSynthetic ? "SYNTHETIC DATA - " : "")}{s.Name}: {s.Events.Count} events, {s.From:yyyy-MM-dd} .. {s.To:yyyy-MM-dd}; {s.Mentions.Count} mentions")));
 
-    /// <summary>The timeline with the mentions, one chart per source (as in the report).</summary>
+    /// <summary>The timeline with the mentions, one chart per source on one shared time axis (as in the report).</summary>
     public static IReadOnlyList<ChartFigure> TimelineCharts(this ReportAnalysis analysis) =>
-        ReportWriter.PerSource(analysis, ReportWriter.TimelineOf);
+        ReportWriter.Timelines(analysis);
 
     /// <summary>Events per bin by harmonised type, one chart per source.</summary>
     public static IReadOnlyList<ChartFigure> EventTypeCharts(this ReportAnalysis analysis) =>

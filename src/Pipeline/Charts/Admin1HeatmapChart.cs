@@ -68,7 +68,7 @@ internal static class Admin1HeatmapChart
         var title = $"Events per {unit} by admin1 (top {top.ToString(CultureInfo.InvariantCulture)})";
         var layout = FigureParts.Layout(title, Math.Max(320, 140 + (24 * rows.Count)), synthetic) with
         {
-            XAxis = FigureParts.DateAxis(unit),
+            XAxis = FigureParts.DateAxis(bin),
             YAxis = new() { Type = "category", AutoRange = "reversed", AutoMargin = true },
             Margin = new(70, 60, 140, 20),
         };

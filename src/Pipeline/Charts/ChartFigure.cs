@@ -15,7 +15,8 @@ public sealed partial record ChartFigure
     /// names, so ids are stable across runs.</param>
     /// <param name="title">The chart's title, for captions and page titles.</param>
     /// <param name="data">The traces, in drawing order.</param>
-    /// <param name="layout">The layout; an empty one when <c>null</c>.</param>
+    /// <param name="layout">The layout; an empty one when <c>null</c>. A synthetic mark in it is placed in the bottom
+    /// margin and the title prefixed with SYNTHETIC DATA (<see cref="FigureParts.PlaceSynthetic"/>).</param>
     /// <exception cref="ArgumentException">The name is not a slug or the title is blank.</exception>
     internal ChartFigure(string name, string title, IReadOnlyList<Trace> data, Layout? layout = null)
     {
@@ -33,7 +34,7 @@ public sealed partial record ChartFigure
         Name = name;
         Title = title;
         Data = [.. data];
-        Layout = layout ?? new Layout();
+        Layout = FigureParts.PlaceSynthetic(layout ?? new Layout());
         TraceCount = Data.Count;
         FigureJson = new Figure(Data, Layout).ToJson();
     }

@@ -15,7 +15,7 @@ public static class ChartHtml
     public const string Config = """{"responsive":true,"displaylogo":false,"staticPlot":false}""";
 
     /// <summary>
-    /// A <c>div</c> and the script that draws the figure into it. The page must load plotly.js first (see
+    /// A <c>div</c> (as tall as the figure's layout height) and the script that draws the figure into it. The page must load plotly.js first (see
     /// <see cref="PlotlyAssets.PlotlyJs"/>). The JSON is made safe for a <c>script</c> element: <c>&lt;</c>,
     /// <c>&gt;</c>, <c>&amp;</c> and U+2028/U+2029 are written as <c>\uXXXX</c>, so text from data such as
     /// <c>&lt;/script&gt;</c> cannot end the script early.
@@ -29,7 +29,15 @@ public static class ChartHtml
         var id = WebUtility.HtmlEncode("chart-" + figure.Name);
         var sb = new StringBuilder();
         sb.Append("<div id=\"").Append(id).Append("\" class=\"chart\" data-traces=\"")
-            .Append(figure.TraceCount.ToString(CultureInfo.InvariantCulture)).Append("\"></div>");
+            .Append(figure.TraceCount.ToString(CultureInfo.InvariantCulture)).Append('"');
+
+        // The div is as tall as the figure, so nothing below the plot (axis title, notes) is cut off on the page or in its PNG.
+        if (figure.Layout.Height is { } height)
+        {
+            sb.Append(" style=\"height:").Append(height.ToString(CultureInfo.InvariantCulture)).Append("px\"");
+        }
+
+        sb.Append("></div>");
         sb.Append("<script>Plotly.newPlot(\"").Append(id).Append("\", ")
             .Append(ScriptSafe(data)).Append(", ").Append(ScriptSafe(layout)).Append(", ").Append(Config).Append(");</script>");
         return sb.ToString();

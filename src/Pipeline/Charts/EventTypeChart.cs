@@ -1,3 +1,4 @@
+using Pipeline.Events;
 using Pipeline.Intensity;
 
 namespace Pipeline.Charts;
@@ -7,7 +8,10 @@ namespace Pipeline.Charts;
 /// battles reads differently from a rise in protests.
 /// </summary>
 /// <remarks>One bar trace per series, named after the series (the event type), in the order given; each counts
-/// precise and imprecise events (<see cref="IntensitySeries.AllEvents"/>), so the stack's height is the total.</remarks>
+/// precise and imprecise events (<see cref="IntensitySeries.AllEvents"/>), so the stack's height is the total. A
+/// series named after a harmonised type (<see cref="EventTaxonomy.DisplayName"/>) is drawn in that type's fixed colour
+/// (<see cref="EventTypeColours.Of"/>), so a type has the same colour in every report; any other name gets the
+/// colour of <see cref="HarmonisedEventType.Unknown"/>.</remarks>
 internal static class EventTypeChart
 {
     /// <summary>Builds the stacked bars.</summary>
@@ -25,6 +29,7 @@ internal static class EventTypeChart
             Name = PlotlyText.Data(s.Name),
             X = s.BinStarts.ToArray(),
             Y = s.AllEvents(),
+            Marker = new() { Color = ColourOf(s.Name) },
             HoverTemplate = "%{x|%Y-%m-%d}: %{y} events<extra>%{fullData.name}</extra>",
         }).ToList();
         var title = $"Events per {unit} by event type";
@@ -33,11 +38,15 @@ internal static class EventTypeChart
             BarMode = traces.Count > 0 ? "stack" : null, // plotly.js knows barmode and bargap only when there is a bar trace
             BarGap = traces.Count > 0 ? 0 : null,
             Legend = traces.Count > 0 ? FigureParts.LegendAbove : null, // with no trace and no showlegend, Plotly.validate throws on a legend
-            XAxis = FigureParts.DateAxis(unit),
+            XAxis = byType.Count > 0 ? FigureParts.DateAxis(byType[0].Bin) : FigureParts.DateAxis(unit),
             YAxis = new() { Title = new("events per " + unit), RangeMode = "tozero" },
             HoverMode = "closest",
             Margin = new(90, 60, 60, 20),
         };
         return new ChartFigure("event-types", title, traces, layout);
     }
+
+    /// <summary>The fixed colour of the harmonised type whose display name is <paramref name="name"/> (Unknown's for any other name).</summary>
+    public static string ColourOf(string name) =>
+        EventTypeColours.Of(Enum.GetValues<HarmonisedEventType>().FirstOrDefault(t => t.DisplayName() == name, HarmonisedEventType.Unknown));
 }

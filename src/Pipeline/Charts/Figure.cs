@@ -109,6 +109,9 @@ internal sealed record ScatterTrace : Trace
     /// <summary>Horizontal error bars.</summary>
     [JsonPropertyName("error_x")]
     public ErrorBar? ErrorX { get; init; }
+
+    /// <summary><c>false</c>: markers and text at the plot's edge are drawn whole, into the margin.</summary>
+    public bool? ClipOnAxis { get; init; }
 }
 
 /// <summary>A <c>bar</c> trace.</summary>
@@ -187,11 +190,17 @@ internal sealed record Axis
     /// <summary><c>date</c> or <c>category</c>.</summary>
     public string? Type { get; init; }
 
+    /// <summary><c>false</c>: the axis (line, ticks, title, grid) is not drawn.</summary>
+    public bool? Visible { get; init; }
+
     /// <summary>The axis title.</summary>
     public Title? Title { get; init; }
 
     /// <summary><c>tozero</c>: the range always includes 0.</summary>
     public string? RangeMode { get; init; }
+
+    /// <summary>A fixed range (two numbers or two dates), so panels share an axis or nothing is drawn off the plot.</summary>
+    public IReadOnlyList<Datum>? Range { get; init; }
 
     /// <summary>Whether the axis draws its own zero line.</summary>
     public bool? ZeroLine { get; init; }
@@ -341,7 +350,7 @@ internal sealed record Marker
     /// <summary>Colour.</summary>
     public string? Color { get; init; }
 
-    /// <summary>Symbol (<c>circle-open</c>, <c>triangle-down</c>).</summary>
+    /// <summary>Symbol (<c>circle</c>, <c>circle-open</c>, <c>diamond</c>).</summary>
     public string? Symbol { get; init; }
 
     /// <summary>Size in pixels.</summary>

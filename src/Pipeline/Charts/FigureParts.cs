@@ -1,9 +1,11 @@
+using Pipeline.Intensity;
+
 namespace Pipeline.Charts;
 
 /// <summary>The pieces several charts share, as typed figure records (<see cref="Figure"/>).</summary>
 internal static class FigureParts
 {
-    /// <summary>The text of the synthetic-data watermark; tests and browser checks look for it.</summary>
+    /// <summary>The text of the synthetic-data mark (bottom-right margin and title); tests and browser checks look for it.</summary>
     public const string SyntheticText = "SYNTHETIC DATA";
 
     /// <summary>The legend as one row above the plot, left-aligned.</summary>
@@ -14,6 +16,19 @@ internal static class FigureParts
 
     /// <summary>A date axis titled with the bin unit.</summary>
     public static Axis DateAxis(string unit) => new() { Type = "date", Title = new($"bin start ({unit})") };
+
+    /// <summary>A date axis titled in words with what each bin's date is (<see cref="BinAxisTitle"/>).</summary>
+    public static Axis DateAxis(BinUnit bin) => new() { Type = "date", Title = new(BinAxisTitle(bin)) };
+
+    /// <summary>What a bin's date on the x axis is: "Week starting (Monday)", "ACLED week starting (Saturday)", "Month", "Day".</summary>
+    public static string BinAxisTitle(BinUnit bin) => bin switch
+    {
+        BinUnit.Day => "Day",
+        BinUnit.IsoWeek => "Week starting (Monday)",
+        BinUnit.AcledWeek => "ACLED week starting (Saturday)",
+        BinUnit.Month => "Month",
+        _ => throw new ArgumentOutOfRangeException(nameof(bin), bin, null),
+    };
 
     /// <summary>A category axis listing <paramref name="labels"/> top to bottom, widening its margin to fit them; with no
     /// labels there is no order to give (plotly.js resets an empty array order to <c>trace</c>).</summary>
@@ -59,17 +74,54 @@ internal static class FigureParts
         ShowArrow = false,
     };
 
-    /// <summary>The "SYNTHETIC DATA" mark: large, translucent, top centre of the plot, so no screenshot of a chart
-    /// drawn from generated data can pass for a real one.</summary>
-    public static Annotation Synthetic() => Note("synthetic-data", SyntheticText, 0.5, 0.98) with
+    /// <summary>The name of the "SYNTHETIC DATA" annotation.</summary>
+    public const string SyntheticName = "synthetic-data";
+
+    /// <summary>What a synthetic chart's title starts with (Plotly text markup: the words in red).</summary>
+    public const string SyntheticTitlePrefix = "<span style=\"color:rgb(176, 0, 32)\">SYNTHETIC DATA</span> · ";
+
+    /// <summary>
+    /// The "SYNTHETIC DATA" mark: red text in the figure's bottom-right corner, below the plot and its axis (in the
+    /// bottom margin, never over data), so no screenshot of a chart drawn from generated data can pass for a real one.
+    /// <see cref="ChartFigure"/> moves it to the bottom edge of the chart's own bottom margin (<see cref="PlaceSynthetic"/>);
+    /// the title says SYNTHETIC DATA too.
+    /// </summary>
+    public static Annotation Synthetic() => Note(SyntheticName, SyntheticText, 1, 0) with
     {
-        XAnchor = "center",
-        YAnchor = "top",
-        Font = new() { Size = 30, Color = "rgba(200, 30, 30, 0.4)" },
+        XAnchor = "right",
+        YAnchor = "bottom",
+        YShift = -DefaultBottomMargin + 2,
+        Font = new() { Size = 13, Color = "rgb(176, 0, 32)" },
     };
 
+    /// <summary>Plotly's bottom margin when a layout sets none.</summary>
+    private const int DefaultBottomMargin = 80;
+
+    /// <summary>
+    /// A layout whose synthetic mark (if it has one) sits at the bottom edge of its bottom margin and whose title
+    /// starts with <see cref="SyntheticTitlePrefix"/>; layouts without the mark are returned as they are. Idempotent,
+    /// so a renamed or re-titled figure keeps one prefix.
+    /// </summary>
+    public static Layout PlaceSynthetic(Layout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        if (layout.Annotations is not { } notes || !notes.Any(a => a.Name == SyntheticName))
+        {
+            return layout;
+        }
+
+        var bottom = layout.Margin?.B ?? DefaultBottomMargin;
+        var title = layout.Title?.Text ?? "";
+        return layout with
+        {
+            Annotations = [.. notes.Select(a => a.Name == SyntheticName ? a with { YShift = -bottom + 2 } : a)],
+            Title = new(title.StartsWith(SyntheticTitlePrefix, StringComparison.Ordinal) ? title : SyntheticTitlePrefix + title),
+        };
+    }
+
     /// <summary>A layout with title (plain text, escaped here) and fixed height; shapes and annotations only when
-    /// there are any, the synthetic mark added to the annotations when asked. Charts add their axes with <c>with</c>.</summary>
+    /// there are any, the synthetic mark added to the annotations when asked (placed by <see cref="PlaceSynthetic"/>
+    /// when the figure is made). Charts add their axes with <c>with</c>.</summary>
     public static Layout Layout(string title, int height, bool synthetic, IReadOnlyList<Shape>? shapes = null, IReadOnlyList<Annotation>? annotations = null)
     {
         IReadOnlyList<Annotation> notes = [.. annotations ?? [], .. synthetic ? [Synthetic()] : Array.Empty<Annotation>()];

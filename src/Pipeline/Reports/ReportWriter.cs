@@ -37,7 +37,8 @@ public static class ReportWriter
     public static IReadOnlyList<ChartFigure> Charts(ReportAnalysis a)
     {
         var charts = new List<ChartFigure>();
-        foreach (var build in new Func<SourceAnalysis, ChartFigure>[] { TimelineOf, EventTypesOf, Admin1Of, ForestOf })
+        charts.AddRange(Timelines(a));
+        foreach (var build in new Func<SourceAnalysis, ChartFigure>[] { EventTypesOf, Admin1Of, ForestOf })
         {
             charts.AddRange(PerSource(a, build));
         }
@@ -52,6 +53,16 @@ public static class ReportWriter
     /// <summary>The report's timeline of one source, with the mentions marked.</summary>
     internal static ChartFigure TimelineOf(SourceAnalysis s) => TimelineChart.Build(s.Overall, s.Mentions, s.IsSynthetic);
 
+    /// <summary>The timelines of every source, one panel each, all on the same time axis (the first bin of any
+    /// source to the last day of any), so the panels line up.</summary>
+    internal static List<ChartFigure> Timelines(ReportAnalysis a)
+    {
+        var spans = a.Sources.Where(s => s.Overall.Count > 0)
+            .Select(s => (First: s.Overall.BinStarts[0], Last: Bins.Next(s.Overall.BinStarts[^1], s.Overall.Bin).AddDays(-1))).ToList();
+        (DateOnly, DateOnly)? axis = spans.Count > 0 ? (spans.Min(x => x.First), spans.Max(x => x.Last)) : null;
+        return PerSource(a, s => TimelineChart.Build(s.Overall, s.Mentions, s.IsSynthetic, axis: axis));
+    }
+
     /// <summary>The report's events-by-type chart of one source.</summary>
     internal static ChartFigure EventTypesOf(SourceAnalysis s) => EventTypeChart.Build(s.ByType, s.IsSynthetic);
 
@@ -59,7 +70,7 @@ public static class ReportWriter
     internal static ChartFigure Admin1Of(SourceAnalysis s) => Admin1HeatmapChart.Build(s.ByAdmin1Monthly, s.IsSynthetic);
 
     /// <summary>The report's forest chart of one source's event study.</summary>
-    internal static ChartFigure ForestOf(SourceAnalysis s) => ForestChart.Build(s.Study, s.IsSynthetic);
+    internal static ChartFigure ForestOf(SourceAnalysis s) => ForestChart.Build(s.Study, s.IsSynthetic, s.Source.Family);
 
     /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
@@ -101,7 +112,7 @@ public static class ReportWriter
         var clock = Stopwatch.StartNew();
         progress?.Report("drawing charts");
         var figures = Charts(a);
-        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f), Caption(f.Name, a) + " One panel per source; sources are never added together.")).ToList();
+        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f) + TimelineLegend.For(f.Name, a), Caption(f.Name, a) + " One panel per source; sources are never added together.")).ToList();
         timings.Add(("charts", clock.Elapsed));
         clock.Restart();
 
@@ -160,10 +171,10 @@ public static class ReportWriter
 
     private static string Caption(string chart, ReportAnalysis a) => ChartKinds.FirstOrDefault(k => chart == k || chart.StartsWith(k + "-", StringComparison.Ordinal)) switch
     {
-        "timeline" => $"Events per {Bins.Name(a.Inputs.Intensity.Bin)} bin of this source (UCDP: the low–high band of deaths where present). Vertical lines: dated point mentions; shaded spans: periods. Hover a marker for our paraphrase. Mentions outside the data's coverage are listed in the chart.",
-        "event-types" => "Events per bin stacked by harmonised event type.",
+        "timeline" => $"Events per {Bins.Name(a.Inputs.Intensity.Bin)} bin of this source (UCDP: the low–high band of deaths where present); every source's panel has the same time axis. Each mention drawn carries its number (1, 2, … in date order, as in the table under the chart and the forest chart's rows): dotted lines mark dated points, shaded spans periods. Mentions this source does not cover are listed in full below the chart and in the table. SYNTHETIC charts say so in their title and bottom-right corner.",
+        "event-types" => "Events per bin stacked by harmonised event type; each type has the same colour in every report.",
         "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other).",
-        "forest" => "Difference in mean events per bin after (or inside) vs before each mention, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0.",
+        "forest" => "Difference in mean events per bin after (or inside) vs before each mention, rows in date order and numbered as on the timeline, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0. Markers: circles for ACLED, diamonds for UCDP GED. When no mention can be studied on a source, the chart says so and the study table gives each reason.",
         _ => "",
     };
 }

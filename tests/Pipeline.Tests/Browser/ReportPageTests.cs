@@ -83,7 +83,10 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         Assert.Contains(("mention-tripoli-offensive-2019", "rect"), list);
         Assert.DoesNotContain(list, s => s.Name == "mention-chad-libya-conflict");
         var note = await page.Page.Locator("#chart-timeline-synthetic .annotation-text").AllTextContentsAsync();
-        Assert.Contains(note, t => t.Contains("Outside coverage", StringComparison.Ordinal));
+        Assert.Contains(note, t => t.Contains("outside this source's coverage", StringComparison.Ordinal));
+        var legend = await page.Page.Locator("#mention-legend-synthetic tbody tr").AllInnerTextsAsync();
+        Assert.Equal(report.Analysis.Mentions.Count, legend.Count); // every mention numbered in the table under the chart
+        Assert.Equal(report.Analysis.Mentions.Count(m => m.Coverage == CoverageStatus.Outside), legend.Count(r => r.Contains("outside this source's coverage", StringComparison.Ordinal)));
     }
 
     [BrowserFact]

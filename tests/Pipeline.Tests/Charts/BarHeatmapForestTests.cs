@@ -1,4 +1,5 @@
 using Pipeline.Charts;
+using Pipeline.Events;
 using Pipeline.Intensity;
 using static Pipeline.Tests.Charts.ChartSamples;
 
@@ -20,6 +21,18 @@ public class EventTypeChartTests
         Assert.All(Traces(json), t => Assert.Equal("bar", t.GetProperty("type").GetString()));
         Assert.Equal([1.0, 1, 1], Trace(json, "Battles").GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
         Assert.Equal(["2019-01-01", "2019-02-01", "2019-03-01"], Strings(Trace(json, "Battles").GetProperty("x")));
+    }
+
+    [Fact]
+    public void Colours_each_type_with_its_fixed_colour_whatever_the_order_or_the_other_types()
+    {
+        var both = Parse(EventTypeChart.Build(ByType(), synthetic: false).FigureJson);
+        var protestsOnly = Parse(EventTypeChart.Build([ByType()[1]], synthetic: true).FigureJson);
+
+        Assert.Equal(EventTypeColours.Of(HarmonisedEventType.Battles), Trace(both, "Battles").GetProperty("marker").GetProperty("color").GetString());
+        Assert.Equal(EventTypeColours.Of(HarmonisedEventType.Protests), Trace(both, "Protests").GetProperty("marker").GetProperty("color").GetString());
+        Assert.Equal(EventTypeColours.Of(HarmonisedEventType.Protests), Trace(protestsOnly, "Protests").GetProperty("marker").GetProperty("color").GetString());
+        Assert.Equal(EventTypeColours.Of(HarmonisedEventType.Unknown), EventTypeChart.ColourOf("not a type"));
     }
 
     [Fact]
@@ -84,7 +97,7 @@ public class ForestChartTests
         Assert.Equal("forest", figure.Name);
         Assert.Equal([ForestChart.PlaceboTraceName, ForestChart.EffectTraceName, ForestChart.NotComputableTraceName], TraceNames(json));
         var rows = Strings(json.GetProperty("layout").GetProperty("yaxis").GetProperty("categoryarray"));
-        Assert.Equal(["tripoli-offensive", "wagner", "chad-libya"], rows);
+        Assert.Equal(["1. Chad libya (1978-01-01 – 1987-12-31)", "2. Tripoli offensive (2019-04-04)", "3. Wagner (2019-09-01 – 2019-11-30)"], rows); // date order, numbered as on the timeline
     }
 
     [Fact]
@@ -93,7 +106,7 @@ public class ForestChartTests
         var effect = Trace(Parse(ForestChart.Build(StudyResults(), synthetic: false).FigureJson), ForestChart.EffectTraceName);
 
         Assert.Equal([2.5, -0.5], effect.GetProperty("x").EnumerateArray().Select(v => v.GetDouble()));
-        Assert.Equal(["tripoli-offensive", "wagner"], Strings(effect.GetProperty("y")));
+        Assert.Equal(["2. Tripoli offensive (2019-04-04)", "3. Wagner (2019-09-01 – 2019-11-30)"], Strings(effect.GetProperty("y")));
         var error = effect.GetProperty("error_x");
         Assert.False(error.GetProperty("symmetric").GetBoolean());
         Assert.Equal([2.0, 0.0], error.GetProperty("array").EnumerateArray().Select(v => v.GetDouble()));
@@ -122,9 +135,47 @@ public class ForestChartTests
     {
         var missing = Trace(Parse(ForestChart.Build(StudyResults(), synthetic: false).FigureJson), ForestChart.NotComputableTraceName);
 
-        Assert.Equal(["chad-libya"], Strings(missing.GetProperty("y")));
+        Assert.Equal(["1. Chad libya (1978-01-01 – 1987-12-31)"], Strings(missing.GetProperty("y")));
         Assert.Equal(["not computable"], Strings(missing.GetProperty("text")));
         Assert.Contains("not computable: outside the data's coverage", Strings(missing.GetProperty("hovertext"))[0]);
+    }
+
+    [Fact]
+    public void Fixes_the_x_range_to_hold_every_band_interval_and_zero()
+    {
+        var range = Parse(ForestChart.Build(StudyResults(), synthetic: false).FigureJson).GetProperty("layout").GetProperty("xaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+        // Values span -2 (band) .. 4.5 (interval): 6% of 6.5 to spare on each side.
+        Assert.Equal(-2.39, range[0], 6);
+        Assert.Equal(4.89, range[1], 6);
+    }
+
+    [Fact]
+    public void Labels_rows_with_a_short_title_and_capitalised_acronyms()
+    {
+        Assert.Equal("4. GNA requests turkish support (2019-12-01)", ForestChart.RowLabel(4, new StudyTarget("gna-requests-turkish-support-2019", "gna-requests-turkish-support-2019", D("2019-12-01"), D("2019-12-01"), false)));
+        Assert.Equal("1. Operation dignity (2014-05-16)", ForestChart.RowLabel(1, new StudyTarget("operation-dignity-2014", "operation-dignity-2014", D("2014-05-16"), D("2014-05-16"), false)));
+    }
+
+    [Fact]
+    public void Uses_one_marker_symbol_per_source_family()
+    {
+        var acled = Trace(Parse(ForestChart.Build(StudyResults(), synthetic: false, EventSource.Acled).FigureJson), ForestChart.EffectTraceName);
+        var ucdp = Trace(Parse(ForestChart.Build(StudyResults(), synthetic: false, EventSource.UcdpGed).FigureJson), ForestChart.EffectTraceName);
+
+        Assert.Equal("circle", acled.GetProperty("marker").GetProperty("symbol").GetString());
+        Assert.Equal("diamond", ucdp.GetProperty("marker").GetProperty("symbol").GetString());
+    }
+
+    [Fact]
+    public void Draws_one_note_and_no_rows_when_nothing_is_computable()
+    {
+        var json = Parse(ForestChart.Build([StudyResults()[2]], synthetic: false).FigureJson);
+
+        Assert.Empty(Traces(json));
+        var note = Assert.Single(Annotations(json));
+        Assert.Equal(ForestChart.NothingComputableName, note.GetProperty("name").GetString());
+        Assert.Contains("Nothing computable: none of the 1 mentions", note.GetProperty("text").GetString());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public partial class ChartOutputTests
         var figure = Build(name, synthetic: true);
         var div = ChartHtml.Div(figure);
 
-        Assert.StartsWith($"<div id=\"chart-{name}\" class=\"chart\" data-traces=\"{figure.TraceCount}\"></div><script>Plotly.newPlot(\"chart-{name}\", ", div);
+        Assert.StartsWith($"<div id=\"chart-{name}\" class=\"chart\" data-traces=\"{figure.TraceCount}\" style=\"height:{figure.Layout.Height}px\"></div><script>Plotly.newPlot(\"chart-{name}\", ", div);
         Assert.EndsWith(", " + ChartHtml.Config + ");</script>", div);
         Assert.DoesNotMatch(Guid(), div);
         Assert.DoesNotMatch(Guid(), figure.FigureJson);

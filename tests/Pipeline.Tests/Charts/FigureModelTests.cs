@@ -71,4 +71,17 @@ public class FigureModelTests
         Assert.Equal(["n", "synthetic-data"], marked.Annotations!.Select(a => a.Name));
         Assert.Equal(FigureParts.SyntheticText, marked.Annotations![1].Text);
     }
+
+    [Fact]
+    public void A_synthetic_figure_has_the_mark_in_its_bottom_margin_and_its_title_prefixed_once()
+    {
+        var layout = FigureParts.Layout("T", 300, synthetic: true) with { Margin = new(50, 70, 60, 20) };
+        var figure = new ChartFigure("t", "T", [], layout).ForSource("acled", "ACLED").Renamed("u");
+        var mark = figure.Layout.Annotations!.Single(a => a.Name == FigureParts.SyntheticName);
+
+        Assert.Equal(FigureParts.SyntheticTitlePrefix + "T — ACLED", figure.Layout.Title!.Text);
+        Assert.Equal(("paper", 0.0, "bottom", -68), (mark.YRef, mark.Y, mark.YAnchor, mark.YShift));
+        Assert.Equal(("paper", 1.0, "right"), (mark.XRef, mark.X, mark.XAnchor));
+        Assert.Equal("T", new ChartFigure("t", "T", [], FigureParts.Layout("T", 300, synthetic: false)).Layout.Title!.Text);
+    }
 }

@@ -27,7 +27,7 @@ public class TimelineChartTests
         var json = Parse(panel.FigureJson);
         Assert.Equal("timeline-ucdp-ged", panel.Name);
         Assert.EndsWith(" — UCDP GED (conflict_libya.csv)", panel.Title, StringComparison.Ordinal);
-        Assert.Equal(panel.Title, json.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(FigureParts.SyntheticTitlePrefix + panel.Title, json.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal(["events", "events, imprecise dates", TimelineChart.MentionsTraceName], TraceNames(json));
         Assert.Contains(json.GetProperty("layout").GetProperty("annotations").EnumerateArray(), a => a.GetProperty("text").GetString() == "SYNTHETIC DATA");
         Assert.Throws<ArgumentException>(() => TimelineChart.Build(Weekly(), Views(), synthetic: false).ForSource("Not A Slug", "x"));
@@ -107,14 +107,16 @@ public class TimelineChartTests
     }
 
     [Fact]
-    public void Names_mentions_outside_coverage_in_a_visible_note()
+    public void Names_every_mention_outside_coverage_in_full_in_a_note_below_the_plot_that_the_chart_is_sized_for()
     {
         var json = Parse(TimelineChart.Build(Weekly(), Views(), synthetic: false).FigureJson);
         var note = Annotations(json).Single(a => a.GetProperty("name").GetString() == TimelineChart.NotDrawnAnnotationName);
-        var text = note.GetProperty("text").GetString()!;
+        var lines = note.GetProperty("text").GetString()!.Split("<br>");
 
-        Assert.StartsWith("Outside coverage: ¶6 Chad–Libya conflict (1978 .. 1987);", text);
-        Assert.Contains("¶6 death sentence (1993)", text);
+        Assert.Equal(["Not drawn, outside this source's coverage:", "1. ¶6 Chad–Libya conflict (1978 .. 1987)", "2. ¶6 death sentence (1993)"], lines);
+        Assert.Equal("top", note.GetProperty("yanchor").GetString());
+        var bottom = json.GetProperty("layout").GetProperty("margin").GetProperty("b").GetInt32();
+        Assert.True(-note.GetProperty("yshift").GetInt32() + (15 * lines.Length) <= bottom, "the note must fit in the bottom margin");
         Assert.DoesNotContain(Shapes(json), s => s.GetProperty("name").GetString() is "mention-chad-libya" or "mention-death-sentence");
     }
 
@@ -125,10 +127,55 @@ public class TimelineChartTests
         var json = Parse(TimelineChart.Build(series, Views(), synthetic: false).FigureJson);
         var text = Annotations(json).Single(a => a.GetProperty("name").GetString() == TimelineChart.NotDrawnAnnotationName).GetProperty("text").GetString()!;
 
-        Assert.Contains("Outside the charted range: ¶5 Haftar's offensive on Tripoli (2019-04-04);", text);
-        Assert.Contains("GNA asks Turkey for support (2019-12)", text);
+        Assert.Contains("Not drawn, outside the charted range:<br>3. ¶5 Haftar's offensive on Tripoli (2019-04-04)", text);
+        Assert.Contains("5. ¶8 GNA asks Turkey for support (2019-12)", text);
         Assert.DoesNotContain(TimelineChart.MentionsTraceName, TraceNames(json));
         Assert.Empty(Shapes(json));
+    }
+
+    [Fact]
+    public void Numbers_every_mention_in_date_order_and_labels_the_drawn_ones_with_their_number()
+    {
+        var views = Views();
+        var json = Parse(TimelineChart.Build(Weekly(), views, synthetic: false).FigureJson);
+        var marks = Trace(json, TimelineChart.MentionsTraceName);
+
+        Assert.Equal(["chad-libya", "death-sentence", "tripoli-offensive", "wagner", "gna-request"], TimelineChart.Number(views).Select(n => n.View.Mention.Id));
+        Assert.Equal([1, 2, 3, 4, 5], TimelineChart.Number(views).Select(n => n.Number));
+        Assert.Equal(["3", "4", "5"], Strings(marks.GetProperty("text")));
+        Assert.Equal("markers+text", marks.GetProperty("mode").GetString());
+        Assert.StartsWith("3. ¶5", Strings(marks.GetProperty("hovertext"))[0]);
+    }
+
+    [Fact]
+    public void Puts_labels_that_would_touch_in_different_rows_and_far_apart_ones_in_the_first()
+    {
+        // A year on a 600 px plot: a 26 px label is about 16 days wide.
+        var rows = TimelineChart.LabelRows([D("2019-04-04"), D("2019-04-10"), D("2019-04-12"), D("2019-06-01"), D("2019-04-30")], D("2019-01-01"), D("2019-12-31"));
+
+        Assert.Equal([0, 1, 2, 0, 0], rows);
+    }
+
+    [Fact]
+    public void Places_label_rows_above_the_data_inside_a_fixed_y_range()
+    {
+        var json = Parse(TimelineChart.Build(Weekly(), Views(), synthetic: false).FigureJson);
+        var y = json.GetProperty("layout").GetProperty("yaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var labels = Trace(json, TimelineChart.MentionsTraceName).GetProperty("y").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var top = Weekly().Events.Concat(Weekly().ImpreciseEvents).Max();
+
+        Assert.Equal(0, y[0]);
+        Assert.All(labels, v => Assert.InRange(v, top * 1.01, y[1]));
+    }
+
+    [Fact]
+    public void Shares_the_x_axis_given_so_source_panels_line_up_and_titles_it_in_words()
+    {
+        var json = Parse(TimelineChart.Build(Weekly(), Views(), synthetic: false, axis: (D("2018-01-01"), D("2020-12-31"))).FigureJson);
+        var x = json.GetProperty("layout").GetProperty("xaxis");
+
+        Assert.Equal(["2018-01-01", "2021-01-01"], Strings(x.GetProperty("range")));
+        Assert.Equal("Week starting (Monday)", x.GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]
