@@ -3,6 +3,7 @@ using Pipeline.Charts;
 using Pipeline.Events;
 using Pipeline.Intensity;
 using Pipeline.Reports;
+using Pipeline.Text;
 
 namespace Pipeline;
 
@@ -18,8 +19,11 @@ public static class Steps
     public static string Overview(this EventTable table)
     {
         var s = EventSummary.From(table);
-        return string.Create(CultureInfo.InvariantCulture, $"{(s.IsSynthetic ? "SYNTHETIC DATA - " : "")}{s.Layout}: {s.RowsRead} rows read, {s.Loaded} loaded, {s.Rejected} rejected; {s.FirstDate:yyyy-MM-dd} .. {s.LastDate:yyyy-MM-dd}");
+        return string.Create(CultureInfo.InvariantCulture, $"{(s.IsSynthetic ? "SYNTHETIC DATA - " : "")}{s.Layout}: {s.RowsRead} rows read, {s.Loaded} loaded, {s.Rejected} rejected; {Day(s.FirstDate)} .. {Day(s.LastDate)}");
     }
+
+    /// <summary>The day as <see cref="IsoDate"/> writes it; empty when there is none (a file with no event loaded).</summary>
+    private static string Day(DateOnly? day) => day is { } d ? IsoDate.Format(d) : "";
 
     /// <summary>What <c>pipeline inspect</c> shows of the file: rejections by reason, precision, types, years, warnings.</summary>
     public static EventSummary Summary(this EventTable table) => EventSummary.From(table);
@@ -53,7 +57,7 @@ public static class Steps
     /// <summary>One line per source: SYNTHETIC when it is, its name, events analysed, span and mentions.</summary>
     public static string Overview(this ReportAnalysis analysis) =>
         string.Join("\n", analysis.Sources.Select(s => string.Create(CultureInfo.InvariantCulture,
-            $"{(s.IsSynthetic ? "SYNTHETIC DATA - " : "")}{s.Name}: {s.Events.Count} events, {s.From:yyyy-MM-dd} .. {s.To:yyyy-MM-dd}; {s.Mentions.Count} mentions")));
+            $"{(s.IsSynthetic ? "SYNTHETIC DATA - " : "")}{s.Name}: {s.Events.Count} events, {IsoDate.Format(s.From)} .. {IsoDate.Format(s.To)}; {s.Mentions.Count} mentions")));
 
     /// <summary>The timeline with the mentions, one chart per source on one shared time axis (as in the report).</summary>
     public static IReadOnlyList<ChartFigure> TimelineCharts(this ReportAnalysis analysis) =>

@@ -10,6 +10,7 @@ const string Usage = """
            Pipeline.Bench worker pipeline-cold|pipeline-warm|inspect|inspect-warm|duckdb CSV CACHE_FOLDER
            Pipeline.Bench generate CSV ROWS long|short
            Pipeline.Bench micro [BenchmarkDotNet arguments, e.g. --filter *Date*]
+           Pipeline.Bench csv-writers ROUNDS CSV...
     """;
 
 if (args.Length == 0)
@@ -34,6 +35,8 @@ try
                 LongNotes = args[3] == "long" ? true : args[3] == "short" ? false : throw new ArgumentException($"shape '{args[3]}': use long or short"),
             }));
             return 0;
+        case "csv-writers" when args.Length >= 3:
+            return CsvWriterComparison.Run(args[2..], int.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
         case "micro":
             BenchmarkSwitcher.FromAssembly(typeof(BenchRunner).Assembly).Run(args[1..]);
             return 0;

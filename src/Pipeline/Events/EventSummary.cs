@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Pipeline.Events;
 
 /// <summary>
@@ -136,18 +138,21 @@ public sealed record EventSummary(
             last = end > last ? end : last;
         }
 
-        public SortedDictionary<int, (int Events, long Fatalities)> Years
+        /// <summary>Events and fatalities per year, in year order.</summary>
+        public IEnumerable<KeyValuePair<int, (int Events, long Fatalities)>> Years
         {
             get
             {
                 Flush();
-                return years;
+                return years.OrderBy(y => y.Key);
             }
         }
 
         public long TotalFatalities { get; private set; }
 
-        private readonly SortedDictionary<int, (int Events, long Fatalities)> years = [];
+        // A hash map sorted once at the end: a file not in date order changes year at almost every row, and a
+        // sorted tree's lookups there cost inspect a few per cent of its time (profiled on 1,000,000 rows).
+        private readonly Dictionary<int, (int Events, long Fatalities)> years = [];
 
         public void Add(int precision, int type, string written, int dayNumber, int fatalities)
         {
@@ -174,8 +179,8 @@ public sealed record EventSummary(
         {
             if (current.Events > 0)
             {
-                var (events, dead) = years.GetValueOrDefault(current.Year);
-                years[current.Year] = (events + current.Events, dead + current.Fatalities);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(years, current.Year, out _);
+                slot = (slot.Events + current.Events, slot.Fatalities + current.Fatalities);
                 current = (current.Year, 0, 0);
             }
         }

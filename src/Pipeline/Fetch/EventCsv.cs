@@ -10,7 +10,7 @@ internal static class EventCsv
         AtomicFile.Write(path, stream =>
         {
             using var text = new StreamWriter(stream, Rfc4180Writer.Utf8NoBom, leaveOpen: true);
-            var csv = new Rfc4180Writer(text);
+            using var csv = new Rfc4180Writer(text);
             csv.WriteRecord(columns);
             var fields = new string[columns.Count];
             foreach (var record in records)

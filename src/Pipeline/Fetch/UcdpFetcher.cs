@@ -323,7 +323,7 @@ public sealed class UcdpFetcher
 
             var codeText = code?.ToString(CultureInfo.InvariantCulture);
             using var text = new StreamWriter(output, Rfc4180Writer.Utf8NoBom, leaveOpen: true);
-            var writer = new Rfc4180Writer(text);
+            using var writer = new Rfc4180Writer(text);
             writer.WriteRecord(header.ToArray());
             var fields = new string[header.Count];
             while (reader.Read())

@@ -54,11 +54,13 @@ public sealed class CsvTable
     public string ToCsv()
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        var csv = new Rfc4180Writer(text); // the project's one CSV writer: the same quoting and LF line ends as every CSV it writes
-        csv.WriteRecord(Columns);
-        foreach (var row in rows)
+        using (var csv = new Rfc4180Writer(text)) // the project's one CSV writer: the same quoting and LF line ends as every CSV it writes
         {
-            csv.WriteRecord(row);
+            csv.WriteRecord(Columns);
+            foreach (var row in rows)
+            {
+                csv.WriteRecord(row);
+            }
         }
 
         return text.ToString();

@@ -126,7 +126,12 @@ public sealed class ReportAnalysis
             var byAdmin1 = IntensityCalculator.Split(events, inputs.Intensity with { Bin = BinUnit.Month }, from, to, e => e.Admin1);
             var byActor = IntensityCalculator.ByActor(events, inputs.Intensity, from, to, inputs.Actors);
             var mentions = MentionView.For(article, coverage, inputs.Intensity.Bin);
-            sources.Add(new SourceAnalysis(source, table, events, coverage, from, to, overall, byType, byAdmin1, byActor, mentions));
+            sources.Add(new SourceAnalysis(source, table, events, coverage, from, to, overall, byType, byAdmin1, byActor, mentions)
+            {
+                // Names are reconciled only when sources are compared; the tables keep them as written.
+                ByAdmin1Compared = tables.Count > 1 ? IntensityCalculator.Split(events, inputs.Intensity with { Bin = BinUnit.Month }, from, to, Admin1Names.Canonical) : byAdmin1,
+                Admin1Canonical = tables.Count > 1 ? Admin1Names.Map(events) : null,
+            });
         }
 
         if (longest < (2 * inputs.Study.Window) + 1)

@@ -58,7 +58,32 @@ internal static class ReportTables
 
     private static CsvTable EventTypes(ReportAnalysis a) => Long(a, "event_types", "event_type", s => s.ByType);
 
-    private static CsvTable Admin1Monthly(ReportAnalysis a) => Long(a, "admin1_month", "admin1", s => s.ByAdmin1Monthly);
+    /// <summary>Events per month and admin1 as each source writes the names; with two or more sources an
+    /// <c>admin1_canonical</c> column beside <c>admin1</c> gives the crosswalk's name, the one the heatmaps show.</summary>
+    private static CsvTable Admin1Monthly(ReportAnalysis a)
+    {
+        if (a.Sources.Count < 2)
+        {
+            return Long(a, "admin1_month", "admin1", s => s.ByAdmin1Monthly);
+        }
+
+        var t = new CsvTable("admin1_month", "source", "bin_start", "admin1", "admin1_canonical", "events", "fatalities");
+        foreach (var src in a.Sources)
+        {
+            foreach (var s in src.ByAdmin1Monthly)
+            {
+                var canonical = src.Admin1Canonical?.GetValueOrDefault(s.Name) ?? s.Name;
+                var ev = s.AllEvents();
+                var fa = s.AllFatalities();
+                for (var i = 0; i < s.Count; i++)
+                {
+                    t.Add(src.Name, s.BinStarts[i], s.Name, canonical, ev[i], fa[i]);
+                }
+            }
+        }
+
+        return t;
+    }
 
     private static CsvTable Actors(ReportAnalysis a) => Long(a, "actors", "actor_match", s => s.ByActor);
 

@@ -66,8 +66,8 @@ public static class ReportWriter
     /// <summary>The report's events-by-type chart of one source.</summary>
     internal static ChartFigure EventTypesOf(SourceAnalysis s) => EventTypeChart.Build(s.ByType, s.IsSynthetic);
 
-    /// <summary>The report's admin1 × month heatmap of one source.</summary>
-    internal static ChartFigure Admin1Of(SourceAnalysis s) => Admin1HeatmapChart.Build(s.ByAdmin1Monthly, s.IsSynthetic);
+    /// <summary>The report's admin1 × month heatmap of one source (rows named by the admin1 crosswalk when the report compares sources).</summary>
+    internal static ChartFigure Admin1Of(SourceAnalysis s) => Admin1HeatmapChart.Build(s.ByAdmin1Compared, s.IsSynthetic);
 
     /// <summary>The report's forest chart of one source's event study.</summary>
     internal static ChartFigure ForestOf(SourceAnalysis s) => ForestChart.Build(s.Study, s.IsSynthetic, s.Source.Family);
@@ -167,13 +167,15 @@ public static class ReportWriter
         return new ReportResult(commit.Folder, outputs, pngNote, timings) { Removed = commit.Removed, LeftAlone = commit.LeftAlone };
     }
 
+    private const string Admin1CrosswalkNote = " Areas are named as in data/reference/admin1_crosswalk.csv, so one place has one row name in every panel (UCDP's \"Misrata district\" and ACLED's \"Misratah\" are both Misratah); tables/admin1_month.csv keeps each source's own names beside these.";
+
     private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest"];
 
     private static string Caption(string chart, ReportAnalysis a) => ChartKinds.FirstOrDefault(k => chart == k || chart.StartsWith(k + "-", StringComparison.Ordinal)) switch
     {
         "timeline" => $"Events per {Bins.Name(a.Inputs.Intensity.Bin)} bin of this source (UCDP: the low–high band of deaths where present); every source's panel has the same time axis. Each mention drawn carries its number (1, 2, … in date order, as in the table under the chart and the forest chart's rows): dotted lines mark dated points, shaded spans periods. Mentions this source does not cover are listed in full below the chart and in the table. SYNTHETIC charts say so in their title and bottom-right corner.",
         "event-types" => "Events per bin stacked by harmonised event type; each type has the same colour in every report.",
-        "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other).",
+        "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other)." + (a.Sources.Count > 1 ? Admin1CrosswalkNote : ""),
         "forest" => "Difference in mean events per bin after (or inside) vs before each mention, rows in date order and numbered as on the timeline, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0. Markers: circles for ACLED, diamonds for UCDP GED. When no mention can be studied on a source, the chart says so and the study table gives each reason.",
         _ => "",
     };

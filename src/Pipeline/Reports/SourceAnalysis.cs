@@ -66,8 +66,23 @@ public sealed class SourceAnalysis
     /// <summary>Events per bin and harmonised type.</summary>
     public IReadOnlyList<IntensitySeries> ByType { get; }
 
-    /// <summary>Events per month and admin1.</summary>
+    /// <summary>Events per month and admin1, named as the source writes them.</summary>
     public IReadOnlyList<IntensitySeries> ByAdmin1Monthly { get; }
+
+    /// <summary>
+    /// Events per month and admin1 as the report's heatmap shows them: <see cref="ByAdmin1Monthly"/> in a one-source
+    /// report; in a report of two or more sources, named by the admin1 crosswalk (<c>data/reference/admin1_crosswalk.csv</c>)
+    /// so that one place has one row name in every source's panel (UCDP's <c>Misrata district</c> and ACLED's
+    /// <c>Misratah</c> are both <c>Misratah</c>).
+    /// </summary>
+    public IReadOnlyList<IntensitySeries> ByAdmin1Compared { get; internal init; } = [];
+
+    /// <summary>
+    /// In a report of two or more sources, each admin1 name of this source (as written) with its crosswalk name
+    /// (names that map to different crosswalk names in different countries list them joined by <c>; </c>); null in a
+    /// one-source report, where nothing is compared.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Admin1Canonical { get; internal init; }
 
     /// <summary>Events per bin whose actors match each of <see cref="ReportInputs.Actors"/>.</summary>
     public IReadOnlyList<IntensitySeries> ByActor { get; }

@@ -69,7 +69,7 @@ public static class SyntheticAcledGenerator
 
         using (var text = new StreamWriter(output, Rfc4180Writer.Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true))
         {
-            var csv = new Rfc4180Writer(text);
+            using var csv = new Rfc4180Writer(text);
             csv.WriteRecord(AcledExportLayout2023.Columns);
             for (int i = events.Count - 1; i >= 0; i--)
             {

@@ -55,7 +55,7 @@ public static class AcledScaleGenerator
         var note = new StringBuilder(640);
 
         using var writer = new StreamWriter(output, Rfc4180Writer.Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
-        var csv = new Rfc4180Writer(writer);
+        using var csv = new Rfc4180Writer(writer);
         csv.WriteRecord(AcledExportLayout2023.Columns);
         for (var i = 0; i < options.Rows; i++)
         {

@@ -80,10 +80,12 @@ internal static class HostileInputs
         records[7][Col("fatalities")] = Payloads[0];
         placements++;
         var csv = new StringWriter();
-        var writer = new Pipeline.Text.Rfc4180Writer(csv);
-        foreach (var r in records)
+        using (var writer = new Pipeline.Text.Rfc4180Writer(csv))
         {
-            writer.WriteRecord(r);
+            foreach (var r in records)
+            {
+                writer.WriteRecord(r);
+            }
         }
 
         var path = System.IO.Path.Combine(folder, "hostile.synthetic.acled.csv");
