@@ -86,6 +86,12 @@ internal static class EventCache
 
                 return cached.With(new EventCacheResult(EventCacheOutcome.Hit, entry, inputHash, null));
             }
+            catch (IncompleteEntryException ex)
+            {
+                // Half an entry is what another process's write looks like between its two moves (or what a crash
+                // left): rebuild and overwrite it atomically, but neither warn nor delete the other writer's files.
+                rebuilt = ex.Message;
+            }
             catch (InvalidDataException ex)
             {
                 rebuilt = ex.Message;
@@ -129,7 +135,9 @@ internal static class EventCache
                     : $"{tag} was not written by this tool (it does not name the Pipeline events cache); choose another cache folder, or turn the cache off";
             }
 
-            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            // Another process claiming the same new folder at this moment leaves only its tag's temporary file:
+            // that is this cache's own write in flight, not a foreign file.
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !Path.GetFileName(e).StartsWith(TagFile + ".", StringComparison.Ordinal)))
             {
                 return $"{folder} holds files this tool did not write (it has no {TagFile}); choose an empty or new folder for the cache, or turn the cache off";
             }
@@ -189,7 +197,7 @@ internal static class EventCache
         WriteAtomic(memo, JsonSerializer.SerializeToUtf8Bytes(stamp with { Sha256 = hash, HashedUtcTicks = hashedAt }));
         if (earlier is not null && !string.Equals(earlier, hash, StringComparison.Ordinal))
         {
-            DeleteOtherVersions(cache.Folder, earlier, keep: null);
+            DeleteEntriesOf(cache.Folder, earlier);
         }
 
         return hash;
@@ -303,17 +311,17 @@ internal static class EventCache
         }
     }
 
-    /// <summary>Reads an entry, or throws <see cref="InvalidDataException"/> saying why it cannot be trusted.</summary>
+    /// <summary>Reads an entry, or throws <see cref="InvalidDataException"/> saying why it cannot be trusted (<see cref="IncompleteEntryException"/> when half of it is missing).</summary>
     private static EventTable Read(string entry, string path)
     {
         if (!File.Exists(entry + ".sha256"))
         {
-            throw new InvalidDataException("its .sha256 file is missing (an interrupted write)");
+            throw new IncompleteEntryException("its .sha256 file is missing (an interrupted write, or another process is writing it)");
         }
 
         if (!File.Exists(entry))
         {
-            throw new InvalidDataException("the Arrow file is missing");
+            throw new IncompleteEntryException("the Arrow file is missing (another process may be replacing it)");
         }
 
         var expected = File.ReadAllText(entry + ".sha256").Trim();
@@ -533,16 +541,34 @@ internal static class EventCache
         return (bytes, "sha256-halves:" + Sha256Hex.Of(digests));
     }
 
-    private static void DeleteOtherVersions(string folder, string inputHash, string? keep)
+    /// <summary>
+    /// Deletes the entries an older or newer loader version wrote for this input. Entries of the same version with
+    /// other options (another reader kind, strict or not) are kept: they are valid, and deleting them would let two
+    /// processes loading one file with different options delete each other's entries mid-read.
+    /// </summary>
+    private static void DeleteOtherVersions(string folder, string inputHash, string keep)
     {
+        var version = keep[keep.LastIndexOf(".v", StringComparison.Ordinal)..];
         foreach (var old in Directory.EnumerateFiles(folder, $"events-{inputHash}-*.arrows"))
         {
-            if (!string.Equals(old, keep, StringComparison.Ordinal))
+            if (!old.EndsWith(version, StringComparison.Ordinal))
             {
                 Delete(old);
             }
         }
     }
+
+    /// <summary>Deletes every entry of a file's earlier content (whatever version or options wrote it).</summary>
+    private static void DeleteEntriesOf(string folder, string inputHash)
+    {
+        foreach (var old in Directory.EnumerateFiles(folder, $"events-{inputHash}-*.arrows"))
+        {
+            Delete(old);
+        }
+    }
+
+    /// <summary>Half of an entry is on disk (its Arrow file or its hash file is missing): not corrupt, just not (yet) whole.</summary>
+    private sealed class IncompleteEntryException(string message) : Exception(message);
 
     private static void Delete(string entry)
     {
