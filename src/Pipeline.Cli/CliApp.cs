@@ -57,6 +57,6 @@ public static class CliApp
     internal static string CommandLine(ParseResult parse) =>
         string.Join(' ', new[] { "pipeline" }.Concat(parse.Tokens.Select(t => Quote(t.Value))));
 
-    private static string Quote(string token) =>
+    internal static string Quote(string token) =>
         token.Length > 0 && !token.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '`') ? token : "'" + token.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -32,6 +32,8 @@ internal static class CliFlags
         ["FetchMode.Update"] = "--update",
         ["MentionSuggester.Published"] = "--published",
         ["MentionSuggester.Out"] = "--out",
+        ["ArticleFetchPlan.UcdpVersion"] = "--ucdp-version",
+        ["ArticleFetcher.ArticleId"] = "--article",
     };
 
     /// <summary>The option that sets <paramref name="parameter"/>, or null when the CLI has none (the library's name is shown then).</summary>
