@@ -45,7 +45,7 @@ public sealed class ArticleFetchCommandTests : IDisposable
         api.Events.Add(FakeAcledApi.Event("TUR1", "2020-01-02", 0, 1600000102, country: "Turkey"));
         api.Events.Add(FakeAcledApi.Event("LBY1996", "1996-06-01", 1, 1600000103)); // before ACLED's Libya coverage: never asked for
         var zip = ArchiveZip();
-        ucdp = new LoopbackServer(r => r.Path == "/downloads/ged/ged251-csv.zip"
+        ucdp = new LoopbackServer(r => r.Path is "/downloads/ged/ged251-csv.zip" or "/downloads/ged/ged241-csv.zip"
             ? new Reply(200, zip, new Dictionary<string, string> { ["Content-Type"] = "application/zip" })
             : Reply.Json(404, "{\"message\":\"Not Found\"}"));
     }
@@ -238,6 +238,23 @@ public sealed class ArticleFetchCommandTests : IDisposable
         Assert.True(again == 0, againErr);
         Assert.Equal(requests, api.Requests.Count + ucdp.Requests.Count);
         Assert.Equal(summary, File.ReadAllBytes(Path.Combine(Out, ArticleFetcher.SummaryFile))); // deterministic
+    }
+
+    [Fact]
+    public void Force_removes_the_earlier_fetchs_files_it_no_longer_writes()
+    {
+        Run(Args());
+        var old = Path.Combine(Out, "ucdp_ged_25.1_chad-egypt-libya-syria-turkey_1989-01-01_2021-01-31.csv");
+        Assert.True(File.Exists(old));
+
+        var (code, output, err) = Run(Args(extra: ["--force", "--ucdp-version", "24.1"]));
+
+        Assert.True(code == 0, err);
+        Assert.EndsWith("ucdp_ged_24.1_chad-egypt-libya-syria-turkey_1989-01-01_2021-01-31.csv", output.Trim(), StringComparison.Ordinal);
+        Assert.False(File.Exists(old));
+        Assert.False(File.Exists(FetchProvenance.PathFor(old)));
+        Assert.Contains($"fetch: removed {Path.GetFileName(old)}, {Path.GetFileName(FetchProvenance.PathFor(old))}", err);
+        Assert.Equal("UCDP GED 24.1", Summary(Out).GetProperty("sources")[1].GetProperty("dataset").GetString());
     }
 
     [Fact]
