@@ -120,21 +120,27 @@ internal static class FetchCommand
 
     private static Command CreateUcdp(TextWriter stdout, TextWriter stderr)
     {
-        var country = new Option<string>("--country") { Description = "Country as UCDP writes it (e.g. Libya) or its Gleditsch–Ward code (e.g. 620)", Required = true };
+        var country = new Option<string>("--country") { Description = "Country as UCDP writes it (e.g. Libya) or its Gleditsch–Ward code (e.g. 620); several joined by | (Libya|Egypt)", Required = true };
         var version = new Option<string>("--version") { Description = "GED version, e.g. 25.1", Required = true };
         var source = new Option<string>("--source") { Description = "archive (CSV zip, no token) | api (needs UCDP_TOKEN)", DefaultValueFactory = _ => "archive" };
         source.AcceptOnlyFromAmong("archive", "api");
         var output = new Option<string>("--out") { Description = "Output folder (CSV, provenance and cache/)", DefaultValueFactory = _ => Path.Combine("data", "raw", "ucdp") };
         var refresh = new Option<bool>("--refresh") { Description = "Download again instead of reading the cache" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Base URL of the API or archive site (default: UCDP's)" };
+        var from = new Option<string?>("--from") { Description = "Keep events ending on or after this day (yyyy-MM-dd); default: all" };
+        var to = new Option<string?>("--to") { Description = "Keep events starting on or before this day (yyyy-MM-dd); default: all" };
         var command = new Command("ucdp", "UCDP GED events from the versioned CSV archive or the GED API")
         {
-            country, version, source, output, refresh, baseUrl,
+            country, version, source, output, refresh, baseUrl, from, to,
         };
         command.SetAction(async (parse, ct) =>
         {
             var api = parse.GetValue(source) == "api";
-            var query = new UcdpQuery(parse.GetValue(country)!, parse.GetValue(version)!, api ? UcdpSource.Api : UcdpSource.Archive);
+            var query = new UcdpQuery(parse.GetValue(country)!, parse.GetValue(version)!, api ? UcdpSource.Api : UcdpSource.Archive)
+            {
+                From = parse.GetValue(from) is { } f ? Date(f, "--from") : null,
+                To = parse.GetValue(to) is { } t ? Date(t, "--to") : null,
+            };
             var options = new UcdpFetchOptions { Progress = Progress(stderr) };
             if (parse.GetValue(baseUrl) is { } custom)
             {

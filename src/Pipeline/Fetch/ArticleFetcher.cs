@@ -75,7 +75,7 @@ public sealed class ArticleFetcher
         ArgumentException.ThrowIfNullOrWhiteSpace(outFolder);
         if (mode == FetchMode.Update)
         {
-            throw new ParameterException("{FetchMode.Update} does not apply to an article fetch; update a source with fetch acled --update");
+            throw new ParameterException("{FetchMode.Update} does not apply to an article fetch; update each source with its own fetch");
         }
 
         var acledQueries = plan.AcledQueries();
@@ -176,12 +176,12 @@ public sealed class ArticleFetcher
 
             if (old?.Tool?.StartsWith("pipeline", StringComparison.Ordinal) != true || old.Article is null)
             {
-                throw new ArgumentException($"{summaryPath} exists and was not written by pipeline fetch --article; it is left alone. Move it away or give another output folder");
+                throw new ParameterException($"{summaryPath} exists and was not written by an article fetch of pipeline; it is left alone. Move it away or give another {{ArticleFetcher.OutFolder}}");
             }
 
             if (!force)
             {
-                throw new ArgumentException($"{outFolder} already holds a fetch for article '{old.Article}' ({SummaryFile}); nothing was changed. Pass --force to fetch into it again (the cached responses are reused; add --refresh to download again), or give another --out");
+                throw new ParameterException($"{outFolder} already holds a fetch for article '{old.Article}' ({SummaryFile}); nothing was changed. Pass {{ArticleFetcher.Force}} to fetch into it again (the cached responses are reused; add {{FetchMode.Refresh}} to download again), or give another {{ArticleFetcher.OutFolder}}");
             }
 
             previous = (old.Sources ?? []).SelectMany(s => new[] { s.File, s.Provenance }).OfType<string>().ToList();
@@ -194,7 +194,7 @@ public sealed class ArticleFetcher
             .Order(StringComparer.Ordinal).ToList();
         if (foreign.Count > 0 && !force)
         {
-            throw new ArgumentException($"{outFolder} already exists and holds files pipeline fetch did not write ({string.Join(", ", foreign.Take(8))}{(foreign.Count > 8 ? $" and {foreign.Count - 8} more" : "")}); nothing was changed. Give another --out, or pass --force to fetch into it anyway (those files are left alone)");
+            throw new ParameterException($"{outFolder} already exists and holds files pipeline fetch did not write ({string.Join(", ", foreign.Take(8))}{(foreign.Count > 8 ? $" and {foreign.Count - 8} more" : "")}); nothing was changed. Give another {{ArticleFetcher.OutFolder}}, or pass {{ArticleFetcher.Force}} to fetch into it anyway (those files are left alone)");
         }
 
         return previous;
