@@ -166,7 +166,7 @@ public static class CliApp
     internal static string Recorded(string path) =>
         path.Length > 1 && Path.IsPathRooted(path) ? Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/') : path;
 
-    private static string Quote(string token) =>
+    internal static string Quote(string token) =>
         token.Length > 0 && !token.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '$' or '`') ? token : "'" + token.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     /// <summary>System.CommandLine's help, then the command's <see cref="CliExamples"/>.</summary>

@@ -25,6 +25,8 @@ internal static class CliFlags
         ["UcdpQuery.Country"] = "--country",
         ["UcdpQuery.Version"] = "--version",
         ["UcdpQuery.Source"] = "--source",
+        ["UcdpQuery.From"] = "--from",
+        ["UcdpQuery.To"] = "--to",
         ["AcledFetchOptions.BaseUrl"] = "--base-url",
         ["UcdpFetchOptions.ApiBaseUrl"] = "--base-url",
         ["UcdpFetchOptions.ArchiveBaseUrl"] = "--base-url",
@@ -32,6 +34,10 @@ internal static class CliFlags
         ["FetchMode.Update"] = "--update",
         ["MentionSuggester.Published"] = "--published",
         ["MentionSuggester.Out"] = "--out",
+        ["ArticleFetchPlan.UcdpVersion"] = "--ucdp-version",
+        ["ArticleFetcher.ArticleId"] = "--article",
+        ["ArticleFetcher.OutFolder"] = "--out",
+        ["ArticleFetcher.Force"] = "--force",
     };
 
     /// <summary>The option that sets <paramref name="parameter"/>, or null when the CLI has none (the library's name is shown then).</summary>

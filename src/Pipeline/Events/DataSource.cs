@@ -20,7 +20,7 @@ namespace Pipeline.Events;
 /// <param name="AccessDate">Day the data were fetched (UTC, from the provenance file), or null when not stated.</param>
 /// <param name="File">The events file, as given.</param>
 /// <param name="ProvenanceFile">The provenance file read, or null when there was none.</param>
-/// <param name="QueryCountries">Countries the fetch query asked for, or empty when no provenance file names any.</param>
+/// <param name="QueryCountries">Countries the fetch query asked for (its <c>country</c>, split at <c>|</c>), or empty when no provenance file names any.</param>
 /// <param name="QueryFrom">First day the fetch query asked for, or null when it set none.</param>
 /// <param name="QueryTo">Last day the fetch query asked for, or null when it set none.</param>
 public sealed record DataSource(
@@ -95,7 +95,8 @@ public sealed record DataSource(
             version = q.TryGetValue("version", out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim()
                 : provenance.Dataset?.StartsWith("UCDP GED ", StringComparison.Ordinal) == true ? provenance.Dataset["UCDP GED ".Length..].Trim()
                 : null;
-            countries = q.TryGetValue("country", out var c) && !string.IsNullOrWhiteSpace(c) ? [c.Trim()] : [];
+            // Several countries are one request joined by '|' (ACLED's own syntax), e.g. "Libya|Egypt".
+            countries = q.TryGetValue("country", out var c) && !string.IsNullOrWhiteSpace(c) ? c.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
             from = Day(q, "from");
             to = Day(q, "to");
         }

@@ -48,50 +48,106 @@ public sealed class AcledFetcher
 
     /// <summary>Fetches (or rebuilds from the cache) the query's events into <paramref name="outFolder"/>.</summary>
     /// <exception cref="FetchException">Credentials missing or rejected, an API error, an unreadable response, or no events matched.</exception>
-    public async Task<FetchResult> FetchAsync(AcledQuery query, string outFolder, FetchMode mode = FetchMode.Cached, CancellationToken cancellationToken = default)
+    public Task<FetchResult> FetchAsync(AcledQuery query, string outFolder, FetchMode mode = FetchMode.Cached, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentException.ThrowIfNullOrEmpty(outFolder);
-        query.Validate();
-        (query, var coverageNote) = AcledCountryCheck.Check(query);
-        if (coverageNote is not null)
+        return FetchCoreAsync([query], outFolder, mode, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fetches several queries (e.g. groups of countries, each over its own dates) into one CSV and one provenance
+    /// file in <paramref name="outFolder"/>, named <c>acled_{every country}_{first from}_{last to}.csv</c>. Each query
+    /// is checked and requested exactly as <see cref="FetchAsync"/> does; a query that matches no events is named
+    /// in a progress note, and only when none matches is it an error. The provenance's <c>country</c> lists every
+    /// country (<c>A|B|C</c>), <c>from</c>/<c>to</c> the outermost dates, and <c>spans</c> each query's countries and dates.
+    /// </summary>
+    /// <exception cref="FetchException">As <see cref="FetchAsync"/>; also for no query, a region query, or <see cref="FetchMode.Update"/> (not supported here).</exception>
+    public Task<FetchResult> FetchManyAsync(IReadOnlyList<AcledQuery> queries, string outFolder, FetchMode mode = FetchMode.Cached, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        if (queries.Count == 0)
         {
-            options.Progress?.Invoke(coverageNote);
+            throw new ArgumentException("no ACLED query to fetch", nameof(queries));
         }
 
-        Directory.CreateDirectory(outFolder);
-        var run = new Run(this, PageCache.Open(Path.Combine(outFolder, "cache"), options.Progress), outFolder, cancellationToken);
-        var dataset = DatasetKey(query);
-        if (mode == FetchMode.Refresh)
-        {
-            run.Cache.ClearUpdates(dataset);
-        }
-
-        var data = new AcledRows();
-        foreach (var (from, to) in query.YearRanges())
-        {
-            var filter = $"{query.KeyFilter}&event_date={Iso(from)}|{Iso(to)}";
-            var parameters = $"{query.UrlFilter}&event_date={Esc($"{Iso(from)}|{Iso(to)}")}&event_date_where=BETWEEN";
-            await run.ReadAllPagesAsync($"acled/read?{filter}", "api/acled/read", parameters, $"ACLED {query.Selection} {Iso(from)}..{Iso(to)}", useCache: mode != FetchMode.Refresh, rows => data.AddBase(rows)).ConfigureAwait(false);
-        }
-
-        var history = run.Cache.Updates(dataset).ToList();
-        for (var k = 0; k < history.Count; k++)
-        {
-            await run.ApplyUpdateAsync(query, data, k + 1, history[k].Since, useCache: true).ConfigureAwait(false);
-        }
-
-        AcledUpdateCounts? counts = null;
         if (mode == FetchMode.Update)
         {
-            var since = data.NewestTimestamp ?? throw new FetchException(
-                "cannot update: the cached rows carry no timestamp field",
-                "run the fetch with {FetchMode.Refresh} to download the data again in full");
-            var appliedAt = Utc(options.Time.GetUtcNow());
-            counts = await run.ApplyUpdateAsync(query, data, history.Count + 1, since, useCache: false).ConfigureAwait(false);
-            run.Cache.AddUpdate(dataset, new CacheUpdate(since, appliedAt));
-            history.Add(new CacheUpdate(since, appliedAt));
-            options.Progress?.Invoke($"ACLED update since timestamp {since}: {counts.Added} added, {counts.Changed} changed, {counts.Deleted} deleted");
+            throw new ParameterException("{FetchMode.Update} applies to a single ACLED query; fetch the countries with fetch acled to update them");
+        }
+
+        if (queries.Any(q => q.Region is not null))
+        {
+            throw new ArgumentException("FetchManyAsync takes country queries only, not regions", nameof(queries));
+        }
+
+        return FetchCoreAsync(queries, outFolder, mode, cancellationToken);
+    }
+
+    private async Task<FetchResult> FetchCoreAsync(IReadOnlyList<AcledQuery> given, string outFolder, FetchMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(outFolder);
+        var queries = new List<AcledQuery>();
+        foreach (var q in given)
+        {
+            ArgumentNullException.ThrowIfNull(q);
+            q.Validate();
+            var (checkedQuery, coverageNote) = AcledCountryCheck.Check(q);
+            if (coverageNote is not null)
+            {
+                options.Progress?.Invoke(coverageNote);
+            }
+
+            queries.Add(checkedQuery);
+        }
+
+        var single = queries.Count == 1;
+        var query = single
+            ? queries[0]
+            : new AcledQuery(string.Join('|', queries.SelectMany(q => q.Countries).Distinct(StringComparer.Ordinal)), queries.Min(q => q.From), queries.Max(q => q.To));
+        Directory.CreateDirectory(outFolder);
+        var run = new Run(this, PageCache.Open(Path.Combine(outFolder, "cache"), options.Progress), outFolder, cancellationToken);
+        var data = new AcledRows();
+        var history = new List<CacheUpdate>();
+        AcledUpdateCounts? counts = null;
+        foreach (var part in queries)
+        {
+            var dataset = DatasetKey(part);
+            if (mode == FetchMode.Refresh)
+            {
+                run.Cache.ClearUpdates(dataset);
+            }
+
+            var before = data.Count;
+            foreach (var (from, to) in part.YearRanges())
+            {
+                var filter = $"{part.KeyFilter}&event_date={Iso(from)}|{Iso(to)}";
+                var parameters = $"{part.UrlFilter}&event_date={Esc($"{Iso(from)}|{Iso(to)}")}&event_date_where=BETWEEN";
+                await run.ReadAllPagesAsync($"acled/read?{filter}", "api/acled/read", parameters, $"ACLED {part.Selection} {Iso(from)}..{Iso(to)}", useCache: mode != FetchMode.Refresh, rows => data.AddBase(rows)).ConfigureAwait(false);
+            }
+
+            var partHistory = run.Cache.Updates(dataset).ToList();
+            for (var k = 0; k < partHistory.Count; k++)
+            {
+                await run.ApplyUpdateAsync(part, data, k + 1, partHistory[k].Since, useCache: true).ConfigureAwait(false);
+            }
+
+            history.AddRange(partHistory);
+            if (mode == FetchMode.Update)
+            {
+                var since = data.NewestTimestamp ?? throw new FetchException(
+                    "cannot update: the cached rows carry no timestamp field",
+                    "run the fetch with {FetchMode.Refresh} to download the data again in full");
+                var appliedAt = Utc(options.Time.GetUtcNow());
+                counts = await run.ApplyUpdateAsync(part, data, partHistory.Count + 1, since, useCache: false).ConfigureAwait(false);
+                run.Cache.AddUpdate(dataset, new CacheUpdate(since, appliedAt));
+                history.Add(new CacheUpdate(since, appliedAt));
+                options.Progress?.Invoke($"ACLED update since timestamp {since}: {counts.Added} added, {counts.Changed} changed, {counts.Deleted} deleted");
+            }
+
+            if (!single && data.Count == before)
+            {
+                options.Progress?.Invoke($"note: ACLED returned no events for '{part.Selection}' with event_date between {Iso(part.From)} and {Iso(part.To)}");
+            }
         }
 
         if (data.Count == 0)
@@ -123,6 +179,11 @@ public sealed class AcledFetcher
         if (query.Region is { } region)
         {
             queryParameters["region"] = region.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (!single)
+        {
+            queryParameters["spans"] = string.Join("; ", queries.Select(q => $"{q.Country} {Iso(q.From)}..{Iso(q.To)}"));
         }
 
         var provenance = new FetchProvenance(

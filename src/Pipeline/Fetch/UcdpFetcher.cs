@@ -63,12 +63,18 @@ public sealed class UcdpFetcher
 
     private async Task<FetchResult> FetchApiAsync(UcdpQuery query, string outFolder, PageCache cache, bool refresh, CancellationToken cancellationToken)
     {
-        var (name, code) = UcdpCountries.Resolve(query.Country);
-        if (code is null)
+        var wanted = new List<(string? Name, int Code)>();
+        foreach (var country in query.Countries)
         {
-            throw new FetchException(
-                $"the GED API filters by Gleditsch–Ward country code, and '{query.Country}' is not one this tool knows",
-                $"pass the numeric code instead (e.g. {{UcdpQuery.Country}} 620 for Libya); known: {UcdpCountries.Known}; or use {{UcdpQuery.Source}} archive, which filters by name");
+            var (name, code) = UcdpCountries.Resolve(country);
+            if (code is null)
+            {
+                throw new FetchException(
+                    $"the GED API filters by Gleditsch–Ward country code, and '{country}' is not one this tool knows",
+                    $"pass the numeric code instead (e.g. {{UcdpQuery.Country}} 620 for Libya); known: {UcdpCountries.Known}; or use {{UcdpQuery.Source}} archive, which filters by name");
+            }
+
+            wanted.Add((name, code.Value));
         }
 
         var pages = new List<ProvenancePage>();
@@ -76,52 +82,63 @@ public sealed class UcdpFetcher
         int fetched = 0, fromCache = 0;
         var root = UcdpFetchOptions.WithSlash(options.ApiBaseUrl);
         string? token = null;
-        for (var page = 0; ; page++)
+        foreach (var (name, code) in wanted)
         {
-            if (page >= options.MaxPages)
+            var before = records.Count;
+            for (var page = 0; ; page++)
             {
-                throw new FetchException($"UCDP GED {query.Version}: still more pages after {options.MaxPages}", "check {UcdpFetchOptions.ApiBaseUrl}");
+                if (page >= options.MaxPages)
+                {
+                    throw new FetchException($"UCDP GED {query.Version}: still more pages after {options.MaxPages}", "check {UcdpFetchOptions.ApiBaseUrl}");
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var key = $"ucdp/gedevents/{query.Version}?Country={code}&pagesize={options.PageSize}&page={page}";
+                var url = new Uri(root, $"api/gedevents/{Uri.EscapeDataString(query.Version)}?pagesize={options.PageSize}&page={page}&Country={code}");
+                var what = $"UCDP GED {query.Version} country {code} page {page}";
+                byte[] body;
+                string file;
+                CacheEntry entry;
+                var cached = refresh ? null : cache.TryGet(key);
+                if (cached is not null)
+                {
+                    body = await File.ReadAllBytesAsync(cached, cancellationToken).ConfigureAwait(false);
+                    entry = cache.Entry(key)!;
+                    file = cached;
+                    fromCache++;
+                }
+                else
+                {
+                    token ??= ReadToken();
+                    body = await DownloadPageAsync(url, token, what, cancellationToken).ConfigureAwait(false);
+                    entry = cache.Store(key, body, ParsePage(body, what, url.AbsoluteUri).Rows.Count, ".json", options.Time.GetUtcNow());
+                    file = Path.Combine(cache.Folder, entry.File);
+                    fetched++;
+                }
+
+                var parsed = ParsePage(body, what, url.AbsoluteUri);
+                pages.Add(new ProvenancePage(key, Rel(outFolder, file), entry.Sha256, parsed.Rows.Count, entry.FetchedUtc, cached is not null));
+                options.Progress?.Invoke($"{what}: {parsed.Rows.Count} events{(cached is not null ? " (cached)" : "")}");
+                records.AddRange(parsed.Rows.Where(r => InRange(query, r.GetValueOrDefault("date_start"), r.GetValueOrDefault("date_end"))));
+                if (parsed.Rows.Count == 0 || !parsed.HasNext || page + 1 >= parsed.TotalPages)
+                {
+                    break;
+                }
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var key = $"ucdp/gedevents/{query.Version}?Country={code}&pagesize={options.PageSize}&page={page}";
-            var url = new Uri(root, $"api/gedevents/{Uri.EscapeDataString(query.Version)}?pagesize={options.PageSize}&page={page}&Country={code}");
-            var what = $"UCDP GED {query.Version} country {code} page {page}";
-            byte[] body;
-            string file;
-            CacheEntry entry;
-            var cached = refresh ? null : cache.TryGet(key);
-            if (cached is not null)
+            if (wanted.Count > 1 && records.Count == before)
             {
-                body = await File.ReadAllBytesAsync(cached, cancellationToken).ConfigureAwait(false);
-                entry = cache.Entry(key)!;
-                file = cached;
-                fromCache++;
-            }
-            else
-            {
-                token ??= ReadToken();
-                body = await DownloadPageAsync(url, token, what, cancellationToken).ConfigureAwait(false);
-                entry = cache.Store(key, body, ParsePage(body, what, url.AbsoluteUri).Rows.Count, ".json", options.Time.GetUtcNow());
-                file = Path.Combine(cache.Folder, entry.File);
-                fetched++;
-            }
-
-            var parsed = ParsePage(body, what, url.AbsoluteUri);
-            pages.Add(new ProvenancePage(key, Rel(outFolder, file), entry.Sha256, parsed.Rows.Count, entry.FetchedUtc, cached is not null));
-            options.Progress?.Invoke($"{what}: {parsed.Rows.Count} events{(cached is not null ? " (cached)" : "")}");
-            records.AddRange(parsed.Rows);
-            if (parsed.Rows.Count == 0 || !parsed.HasNext || page + 1 >= parsed.TotalPages)
-            {
-                break;
+                options.Progress?.Invoke($"note: UCDP GED {query.Version} has no events for Country={code}{(name is null ? "" : $" ({name})")}{RangeText(query)}");
             }
         }
 
         if (records.Count == 0)
         {
+            var codes = string.Join(",", wanted.Select(w => w.Code.ToString(CultureInfo.InvariantCulture)));
+            var names = string.Join("|", wanted.Where(w => w.Name is not null).Select(w => w.Name));
             throw new FetchException(
-                $"UCDP GED {query.Version} has no events for Country={code}{(name is null ? "" : $" ({name})")}",
-                "check the country code (Gleditsch–Ward, e.g. 620 for Libya) and that this GED version exists; the empty answer is cached, use {FetchMode.Refresh} to ask again");
+                $"UCDP GED {query.Version} has no events for Country={codes}{(names.Length == 0 ? "" : $" ({names})")}{RangeText(query)}",
+                "check the country code (Gleditsch–Ward, e.g. 620 for Libya), the dates and that this GED version exists; the empty answer is cached, use {FetchMode.Refresh} to ask again");
         }
 
         foreach (var r in records)
@@ -134,8 +151,29 @@ public sealed class UcdpFetcher
         FetchProvenance.EnsureOwned(csv);
         var rows = records.Cast<IReadOnlyDictionary<string, string>>().ToList();
         EventCsv.Write(csv, EventCsv.Columns([], rows), rows);
-        return Finish(query, csv, new Uri(root, $"api/gedevents/{query.Version}").AbsoluteUri, code.Value.ToString(CultureInfo.InvariantCulture), pages, rows.Count, fetched, fromCache, cache);
+        var shown = string.Join('|', wanted.Select(w => w.Name ?? w.Code.ToString(CultureInfo.InvariantCulture)));
+        return Finish(query, csv, new Uri(root, $"api/gedevents/{query.Version}").AbsoluteUri, shown, pages, rows.Count, fetched, fromCache, cache);
     }
+
+    /// <summary>Whether an event dated <paramref name="start"/>..<paramref name="end"/> overlaps the query's dates; true when the query sets none or a date cannot be read (the loader then reports the row).</summary>
+    private static bool InRange(UcdpQuery query, string? start, string? end)
+    {
+        if (query.From is null && query.To is null)
+        {
+            return true;
+        }
+
+        if (start is null || !EventDates.TryParse(start.AsSpan(), out var first))
+        {
+            return true;
+        }
+
+        var last = end is not null && EventDates.TryParse(end.AsSpan(), out var e) ? e : first;
+        return (query.From is not { } f || last >= f) && (query.To is not { } t || first <= t);
+    }
+
+    private static string RangeText(UcdpQuery query) =>
+        query.From is null && query.To is null ? "" : $" between {(query.From is { } f ? IsoDate.Format(f) : "the start")} and {(query.To is { } t ? IsoDate.Format(t) : "the end")}";
 
     private string ReadToken()
     {
@@ -197,7 +235,7 @@ public sealed class UcdpFetcher
 
     private async Task<FetchResult> FetchArchiveAsync(UcdpQuery query, string outFolder, PageCache cache, bool refresh, CancellationToken cancellationToken)
     {
-        var (name, code) = UcdpCountries.Resolve(query.Country);
+        var wanted = query.Countries.Select(UcdpCountries.Resolve).ToList();
         var fileName = $"ged{query.Version.Replace(".", "", StringComparison.Ordinal)}-csv.zip";
         var key = $"ucdp/downloads/ged/{fileName}";
         var url = new Uri(UcdpFetchOptions.WithSlash(options.ArchiveBaseUrl), $"downloads/ged/{fileName}");
@@ -217,17 +255,30 @@ public sealed class UcdpFetcher
         var entry = cache.Entry(key)!;
         var csv = Path.Combine(outFolder, query.FileStem + ".csv");
         FetchProvenance.EnsureOwned(csv);
-        var rows = ExtractCountry(zipPath, csv, name, code, url.AbsoluteUri);
+        var counts = ExtractCountries(zipPath, csv, query, wanted, url.AbsoluteUri);
+        var rows = counts.Sum();
         if (rows == 0)
         {
             File.Delete(csv);
             throw new FetchException(
-                $"UCDP GED {query.Version} has no events for country '{query.Country}'",
+                $"UCDP GED {query.Version} has no events for {(wanted.Count == 1 ? "country " : "")}'{query.Country}'{RangeText(query)}",
                 "check the spelling as UCDP writes it (e.g. 'Libya', 'DR Congo (Zaire)', 'Yemen (North Yemen)') or pass the Gleditsch–Ward code (e.g. 620)");
         }
 
+        if (wanted.Count > 1)
+        {
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                if (counts[i] == 0)
+                {
+                    options.Progress?.Invoke($"note: UCDP GED {query.Version} archive has no events for '{query.Countries[i]}'{RangeText(query)}");
+                }
+            }
+        }
+
         var pages = new List<ProvenancePage> { new(key, Rel(outFolder, zipPath), entry.Sha256, -1, entry.FetchedUtc, cached is not null) };
-        return Finish(query, csv, url.AbsoluteUri, name ?? code?.ToString(CultureInfo.InvariantCulture) ?? query.Country, pages, rows, cached is null ? 1 : 0, cached is null ? 0 : 1, cache);
+        var shown = string.Join('|', wanted.Select((w, i) => w.Name ?? w.Code?.ToString(CultureInfo.InvariantCulture) ?? query.Countries[i]));
+        return Finish(query, csv, url.AbsoluteUri, shown, pages, rows, cached is null ? 1 : 0, cached is null ? 0 : 1, cache);
     }
 
     /// <summary>Streams the zip into a staging file in the cache and checks it is a zip holding a CSV before it is cached.</summary>
@@ -290,12 +341,15 @@ public sealed class UcdpFetcher
         zip.Entries.FirstOrDefault(e => e.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         ?? throw new FetchException($"the UCDP archive holds no .csv file (found: {string.Join(", ", zip.Entries.Take(5).Select(e => e.FullName))})", "check the version and {UcdpFetchOptions.ArchiveBaseUrl}", url);
 
-    /// <summary>Copies the header and the country's rows of the archive's CSV to <paramref name="csv"/> (atomically); returns the row count.</summary>
-    private int ExtractCountry(string zipPath, string csv, string? name, int? code, string url)
+    /// <summary>
+    /// Copies the header and the rows of the archive's CSV that belong to one of the countries (and overlap the
+    /// query's dates) to <paramref name="csv"/> (atomically); returns the row count per country, in order.
+    /// </summary>
+    private int[] ExtractCountries(string zipPath, string csv, UcdpQuery query, List<(string? Name, int? Code)> wanted, string url)
     {
         using var zip = OpenZip(zipPath, url);
         var entry = CsvEntry(zip, url);
-        var rows = 0;
+        var counts = new int[wanted.Count];
         AtomicFile.Write(csv, output =>
         {
             using var input = entry.Open();
@@ -321,16 +375,28 @@ public sealed class UcdpFetcher
                 throw new FetchException("the UCDP archive's CSV has neither a country nor a country_id column", "check the version and {UcdpFetchOptions.ArchiveBaseUrl}", url);
             }
 
-            var codeText = code?.ToString(CultureInfo.InvariantCulture);
+            var startColumn = Index("date_start");
+            var endColumn = Index("date_end");
+            var codeTexts = wanted.Select(w => w.Code?.ToString(CultureInfo.InvariantCulture)).ToArray();
             using var text = new StreamWriter(output, Rfc4180Writer.Utf8NoBom, leaveOpen: true);
             using var writer = new Rfc4180Writer(text);
             writer.WriteRecord(header.ToArray());
             var fields = new string[header.Count];
+            string? Field(int column) => column >= 0 && column < reader.FieldCount ? reader.GetString(column) : null;
             while (reader.Read())
             {
-                var matches = (name is not null && countryColumn >= 0 && countryColumn < reader.FieldCount && string.Equals(reader.GetString(countryColumn).Trim(), name, StringComparison.OrdinalIgnoreCase))
-                    || (codeText is not null && idColumn >= 0 && idColumn < reader.FieldCount && reader.GetString(idColumn).Trim() == codeText);
-                if (!matches)
+                var country = Field(countryColumn)?.Trim();
+                var id = Field(idColumn)?.Trim();
+                var match = -1;
+                for (var k = 0; k < wanted.Count && match < 0; k++)
+                {
+                    if ((wanted[k].Name is { } name && string.Equals(country, name, StringComparison.OrdinalIgnoreCase)) || (codeTexts[k] is { } code && id == code))
+                    {
+                        match = k;
+                    }
+                }
+
+                if (match < 0 || !InRange(query, Field(startColumn), Field(endColumn)))
                 {
                     continue;
                 }
@@ -341,24 +407,39 @@ public sealed class UcdpFetcher
                 }
 
                 writer.WriteRecord(fields);
-                rows++;
+                counts[match]++;
             }
         });
-        options.Progress?.Invoke($"UCDP archive: {rows} events for {name ?? code?.ToString(CultureInfo.InvariantCulture)}");
-        return rows;
+        for (var k = 0; k < wanted.Count; k++)
+        {
+            options.Progress?.Invoke($"UCDP archive: {counts[k]} events for {wanted[k].Name ?? wanted[k].Code?.ToString(CultureInfo.InvariantCulture)}{RangeText(query)}");
+        }
+
+        return counts;
     }
 
     private FetchResult Finish(UcdpQuery query, string csv, string endpoint, string country, List<ProvenancePage> pages, int rows, int fetched, int fromCache, PageCache cache)
     {
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["country"] = country,
+            ["version"] = query.Version,
+            ["source"] = query.Source == UcdpSource.Api ? "api" : "archive",
+        };
+        if (query.From is { } from)
+        {
+            parameters["from"] = IsoDate.Format(from);
+        }
+
+        if (query.To is { } to)
+        {
+            parameters["to"] = IsoDate.Format(to);
+        }
+
         var provenance = new FetchProvenance(
             $"UCDP GED {query.Version}",
             endpoint,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["country"] = country,
-                ["version"] = query.Version,
-                ["source"] = query.Source == UcdpSource.Api ? "api" : "archive",
-            },
+            parameters,
             Licence,
             Attribution(query.Version),
             pages,

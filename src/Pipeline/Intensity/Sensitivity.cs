@@ -92,14 +92,16 @@ internal static class Sensitivity
     public static string PolicyName(ImprecisePolicy policy) => policy == ImprecisePolicy.Band ? "band" : "spread";
 
     /// <summary>The sensitivity rows of every mention of <paramref name="article"/> (or only <paramref name="mentionId"/>), mention by mention in catalog order, each with its settings in <see cref="Settings"/> order and then its pre-trend row.</summary>
-    /// <param name="events">One source's (scoped) events; at least one.</param>
+    /// <param name="events">One source's (scoped) events; at least one unless <paramref name="coverage"/> is given.</param>
     /// <param name="article">The article whose mentions are studied.</param>
     /// <param name="source">The source's name, copied into every row.</param>
     /// <param name="from">First analysed day.</param>
     /// <param name="to">Last analysed day.</param>
     /// <param name="study">Placebo minimums (its window is replaced by each setting's k).</param>
     /// <param name="mentionId">Only this mention's rows, or null for all; every mention's window still stays out of every placebo set.</param>
-    public static IReadOnlyList<SensitivityRow> Run(IReadOnlyCollection<ConflictEvent> events, Article article, string source, DateOnly from, DateOnly to, EventStudyOptions study, string? mentionId = null)
+    /// <param name="coverage">The data's coverage when there are no events (a covered country where the source recorded none: its
+    /// counts are zeros); null for the events' first and last date, which is what is used whenever there are events.</param>
+    public static IReadOnlyList<SensitivityRow> Run(IReadOnlyCollection<ConflictEvent> events, Article article, string source, DateOnly from, DateOnly to, EventStudyOptions study, string? mentionId = null, Coverage? coverage = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(article);
@@ -109,7 +111,7 @@ internal static class Sensitivity
             throw new ArgumentException($"article '{article.Id}' has no mention '{mentionId}'", nameof(mentionId));
         }
 
-        var coverage = Coverage.Of(events);
+        coverage = events.Count == 0 && coverage is not null ? coverage : Coverage.Of(events);
         var results = new Dictionary<SensitivitySetting, IReadOnlyList<EventStudyResult>>();
         IReadOnlyList<EventStudyResult>? preTrend = null;
         foreach (var group in Settings.GroupBy(s => (s.Bin, s.Imprecise)))

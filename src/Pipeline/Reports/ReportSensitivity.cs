@@ -53,7 +53,8 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
             if (!byScope.TryGetValue((s.Name, scope), out var all))
             {
                 var span = s.Coverage.Of(countries) ?? Coverage.Of(scoped);
-                all = Sensitivity.Run(scoped, a.Article, s.Name, a.Inputs.Filter.From ?? span.First, a.Inputs.Filter.To ?? span.Last, a.Inputs.Study);
+                // A covered country where the source recorded no event is studied on zeros over its coverage, as the primary study does.
+                all = Sensitivity.Run(scoped, a.Article, s.Name, a.Inputs.Filter.From ?? span.First, a.Inputs.Filter.To ?? span.Last, a.Inputs.Study, coverage: scoped.Count == 0 ? span : null);
                 byScope[(s.Name, scope)] = all;
             }
 

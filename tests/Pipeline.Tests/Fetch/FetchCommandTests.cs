@@ -197,6 +197,23 @@ public sealed class FetchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Ucdp_fetch_keeps_several_countries_between_from_and_to()
+    {
+        var zip = File.ReadAllBytes(MakeArchive());
+        using var server = new LoopbackServer(r => new Reply(200, zip, new Dictionary<string, string> { ["Content-Type"] = "application/zip" }));
+
+        var (code, output, err) = Run("fetch", "ucdp", "--country", "Libya|Egypt", "--version", "25.1", "--from", "2019-04-10", "--to", "2019-06-01", "--out", Path.Combine(dir, "ucdp"), "--base-url", server.BaseUrl.AbsoluteUri);
+
+        Assert.True(code == 0, err);
+        Assert.EndsWith("ucdp_ged_25.1_libya-egypt_2019-04-10_2019-06-01.csv", output.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["900002", "900003"], EventLoader.Load(output.Trim()).Events.Select(e => e.Id));
+
+        var (bad, _, badErr) = Run("fetch", "ucdp", "--country", "Libya", "--version", "25.1", "--from", "2019-06-01", "--to", "2019-04-10", "--out", Path.Combine(dir, "ucdp"), "--base-url", server.BaseUrl.AbsoluteUri);
+        Assert.Equal(CliApp.InputError, bad);
+        Assert.Contains("error: --to 2019-04-10 is before --from 2019-06-01", badErr);
+    }
+
+    [Fact]
     public void Ucdp_api_without_token_exits_1()
     {
         Environment.SetEnvironmentVariable("UCDP_TOKEN", null);

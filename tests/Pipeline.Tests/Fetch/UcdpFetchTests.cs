@@ -219,6 +219,40 @@ public sealed class UcdpFetchTests : IDisposable
     }
 
     [Fact]
+    public async Task Archive_keeps_several_countries_rows_that_overlap_the_dates()
+    {
+        using var server = Archive(ArchiveZip());
+
+        // 900001 (Libya, 2019-04-05) ends before From; 900002 (2019-04-06..04-12) overlaps it; 900004 (06-20) is after To.
+        var result = await Fetch(new UcdpQuery("Libya|651|Chad", "25.1") { From = new DateOnly(2019, 4, 10), To = new DateOnly(2019, 6, 1) }, Options(server.BaseUrl, token: null));
+
+        Assert.Equal(Path.Combine(outDir, "ucdp_ged_25.1_libya-651-chad_2019-04-10_2019-06-01.csv"), result.CsvPath);
+        Assert.Equal(["900002", "900003"], EventLoader.Load(result.CsvPath).Events.Select(e => e.Id));
+        Assert.Contains("note: UCDP GED 25.1 archive has no events for 'Chad' between 2019-04-10 and 2019-06-01", progress);
+        var p = FetchProvenance.TryReadFor(result.CsvPath)!;
+        Assert.Equal("Libya|Egypt|Chad", p.Query["country"]);
+        Assert.Equal("2019-04-10", p.Query["from"]);
+        Assert.Equal("2019-06-01", p.Query["to"]);
+    }
+
+    [Fact]
+    public async Task Api_asks_each_country_in_turn_and_keeps_the_rows_in_the_dates()
+    {
+        var events = FiveLibyaEvents();
+        var egypt = ApiEvent(99, "2019-04-05", 5);
+        egypt["country"] = "Egypt";
+        egypt["country_id"] = 651;
+        events.Add(egypt);
+        using var server = GedApi(events);
+
+        var result = await Fetch(new UcdpQuery("Libya|Egypt", "25.1", UcdpSource.Api) { From = new DateOnly(2019, 4, 6), To = new DateOnly(2019, 12, 31) }, Options(server.BaseUrl));
+
+        Assert.Equal(["620", "651"], server.Requests.Select(r => r.Param("Country")).Distinct());
+        Assert.Equal(["2", "3", "4"], EventLoader.Load(result.CsvPath).Events.Select(e => e.Id));
+        Assert.Equal("Libya|Egypt", FetchProvenance.TryReadFor(result.CsvPath)!.Query["country"]);
+    }
+
+    [Fact]
     public async Task Archive_is_downloaded_once_and_reused_for_other_countries()
     {
         using var server = Archive(ArchiveZip());

@@ -175,6 +175,19 @@ public class DeclaredCoverageTests
     }
 
     [Fact]
+    public void A_query_for_several_countries_covers_each_from_its_own_start()
+    {
+        // fetch acled --country Libya --country Syria (or fetch --article) writes country=Libya|Syria; ACLED covers Syria from 2017.
+        var p = Provenance("ACLED", ("country", "Libya|Syria"), ("from", "1997-01-01"), ("to", "2021-01-31"));
+        var events = new[] { Ev("2019-03-01"), Ev("2019-10-01", "Syria") };
+        var s = Source(Table("acled_libya-syria.csv", EventSource.Acled, false, events), p);
+        Assert.Equal(["Libya", "Syria"], s.QueryCountries);
+        var c = DeclaredCoverage.For(s, events);
+        Assert.Equal(new Coverage(D("1997-01-01"), D("2021-01-31")), c.Countries.Single(x => x.Country == "Libya").Span);
+        Assert.Equal(new Coverage(D("2017-01-01"), D("2021-01-31")), c.Countries.Single(x => x.Country == "Syria").Span);
+    }
+
+    [Fact]
     public void A_ucdp_query_has_no_dates_so_the_version_bounds_it()
     {
         var p = Provenance("UCDP GED 25.1", ("country", "Libya"), ("version", "25.1"), ("source", "archive"));

@@ -274,6 +274,21 @@ public class SensitivityTests
     }
 
     [Fact]
+    public void A_covered_country_without_events_is_studied_on_zeros_when_its_coverage_is_given()
+    {
+        var article = OneMention(new DateOnly(2016, 2, 1));
+        var (from, to) = (new DateOnly(2010, 1, 1), new DateOnly(2019, 12, 31));
+
+        Assert.Throws<ArgumentException>(() => Sensitivity.Run([], article, "s", from, to, EventStudyOptions.Default));
+        var rows = Sensitivity.Run([], article, "s", from, to, EventStudyOptions.Default, coverage: new Coverage(from, to));
+
+        var primary = Assert.Single(rows, r => r.IsPrimary && r.Comparison == SensitivityComparison.Study);
+        Assert.Equal(0, primary.Difference);
+        Assert.Equal(1, primary.PValue);
+        Assert.Equal(Sensitivity.Settings.Count + 1, rows.Count);
+    }
+
+    [Fact]
     public void Window_events_list_what_each_window_counted_and_the_imprecise_events_that_could_fall_in_it()
     {
         var all = WithImprecisePile(out _);
