@@ -60,7 +60,9 @@ public class RunCommandTests
         // The run is recorded as data, with paths relative to the manifest's folder; nothing parses a command line back.
         var notebook = manifest.Notebook!;
         Assert.Equal(Path.GetFullPath(Explore), Path.GetFullPath(Path.Combine(a.Path, notebook.Path)));
-        Assert.Equal(Explore.Replace('\\', '/'), notebook.InputPath);
+        // The input as typed, relative to the folder the run started in (never an absolute or home path).
+        Assert.False(Path.IsPathRooted(notebook.InputPath), notebook.InputPath);
+        Assert.Equal(Path.GetFullPath(Explore), Path.GetFullPath(notebook.InputPath));
         Assert.Empty(notebook.Parameters);
         Assert.Equal(("explore.ipynb", "explore.html"), (notebook.Output, notebook.Html));
         Assert.Null(manifest.Report);
@@ -95,7 +97,9 @@ public class RunCommandTests
         using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(first.File("p.ipynb"))))
         {
             var papermill = doc.RootElement.GetProperty("metadata").GetProperty("papermill");
-            Assert.Equal(Fixture("parameters.ipynb"), papermill.GetProperty("input_path").GetString());
+            var input = papermill.GetProperty("input_path").GetString()!;
+            Assert.False(Path.IsPathRooted(input), input);
+            Assert.Equal(Path.GetFullPath(Fixture("parameters.ipynb")), Path.GetFullPath(input));
             Assert.Equal("p.ipynb", papermill.GetProperty("output_path").GetString());
             Assert.Equal("9", papermill.GetProperty("parameters").GetProperty("count").GetString());
             Assert.Equal("-1.5", papermill.GetProperty("parameters").GetProperty("ratio").GetString());
