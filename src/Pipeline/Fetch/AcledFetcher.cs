@@ -292,7 +292,7 @@ public sealed class AcledFetcher
             {
                 var rows = ParsePage(await File.ReadAllBytesAsync(cached, cancellationToken).ConfigureAwait(false), what, shownUrl);
                 var entry = cache.Entry(key)!;
-                Pages.Add(new ProvenancePage(key, Relative(cached), entry.Sha256, rows.Count, entry.FetchedUtc, FromCache: true));
+                Pages.Add(new ProvenancePage(key, Reports.ManifestPaths.Relative(outFolder, cached), entry.Sha256, rows.Count, entry.FetchedUtc, FromCache: true));
                 FromCache++;
                 Options.Progress?.Invoke($"{what}: {rows.Count} rows (cached)");
                 return rows;
@@ -301,13 +301,11 @@ public sealed class AcledFetcher
             var body = await DownloadAsync(url, shownUrl, what).ConfigureAwait(false);
             var parsed = ParsePage(body, what, shownUrl);
             var stored = cache.Store(key, body, parsed.Count, ".json", Options.Time.GetUtcNow());
-            Pages.Add(new ProvenancePage(key, Relative(Path.Combine(cache.Folder, stored.File)), stored.Sha256, parsed.Count, stored.FetchedUtc, FromCache: false));
+            Pages.Add(new ProvenancePage(key, Reports.ManifestPaths.Relative(outFolder, Path.Combine(cache.Folder, stored.File)), stored.Sha256, parsed.Count, stored.FetchedUtc, FromCache: false));
             Fetched++;
             Options.Progress?.Invoke($"{what}: {parsed.Count} rows");
             return parsed;
         }
-
-        private string Relative(string path) => Path.GetRelativePath(outFolder, path).Replace('\\', '/');
 
         /// <summary>GETs one page with the bearer token; renews the token once on 401.</summary>
         private async Task<byte[]> DownloadAsync(Uri url, string shownUrl, string what)

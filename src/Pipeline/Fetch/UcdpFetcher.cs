@@ -117,7 +117,7 @@ public sealed class UcdpFetcher
                 }
 
                 var parsed = ParsePage(body, what, url.AbsoluteUri);
-                pages.Add(new ProvenancePage(key, Rel(outFolder, file), entry.Sha256, parsed.Rows.Count, entry.FetchedUtc, cached is not null));
+                pages.Add(new ProvenancePage(key, Reports.ManifestPaths.Relative(outFolder, file), entry.Sha256, parsed.Rows.Count, entry.FetchedUtc, cached is not null));
                 options.Progress?.Invoke($"{what}: {parsed.Rows.Count} events{(cached is not null ? " (cached)" : "")}");
                 records.AddRange(parsed.Rows.Where(r => InRange(query, r.GetValueOrDefault("date_start"), r.GetValueOrDefault("date_end"))));
                 if (parsed.Rows.Count == 0 || !parsed.HasNext || page + 1 >= parsed.TotalPages)
@@ -276,7 +276,7 @@ public sealed class UcdpFetcher
             }
         }
 
-        var pages = new List<ProvenancePage> { new(key, Rel(outFolder, zipPath), entry.Sha256, -1, entry.FetchedUtc, cached is not null) };
+        var pages = new List<ProvenancePage> { new(key, Reports.ManifestPaths.Relative(outFolder, zipPath), entry.Sha256, -1, entry.FetchedUtc, cached is not null) };
         var shown = string.Join('|', wanted.Select((w, i) => w.Name ?? w.Code?.ToString(CultureInfo.InvariantCulture) ?? query.Countries[i]));
         return Finish(query, csv, url.AbsoluteUri, shown, pages, rows, cached is null ? 1 : 0, cached is null ? 0 : 1, cache);
     }
@@ -452,5 +452,4 @@ public sealed class UcdpFetcher
         return new FetchResult(csv, provenancePath, rows, fetched, fromCache, cache.Damaged);
     }
 
-    private static string Rel(string outFolder, string path) => Path.GetRelativePath(outFolder, path).Replace('\\', '/');
 }
