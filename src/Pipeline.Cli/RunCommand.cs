@@ -114,8 +114,8 @@ internal static class RunCommand
 
             var outDir = Path.GetDirectoryName(Path.GetFullPath(outPath))!;
             var manifestName = Path.GetFileNameWithoutExtension(outPath) + ManifestSuffix;
-            var ipynbName = Relative(outDir, Path.GetFullPath(outPath));
-            var htmlName = Relative(outDir, Path.GetFullPath(htmlPath));
+            var ipynbName = ManifestNotebook.Relative(outDir, outPath);
+            var htmlName = ManifestNotebook.Relative(outDir, htmlPath);
             if (!OwnedOutputs.IsInside(htmlName))
             {
                 throw new ArgumentException($"--html '{htmlPath}' must be inside the folder of -o ({outDir}), where the manifest lists it");
@@ -299,6 +299,4 @@ internal static class RunCommand
             Failure = result.Failure?.ToString(),
         });
     }
-
-    private static string Relative(string from, string path) => Path.GetRelativePath(from, path).Replace('\\', '/');
 }
