@@ -75,6 +75,19 @@ public static class Steps
     public static IReadOnlyList<ChartFigure> ForestCharts(this ReportAnalysis analysis) =>
         ReportWriter.PerSource(analysis, ReportWriter.ForestOf);
 
+    /// <summary>For every mention the study could compute, the events per bin of its before and after (or inside)
+    /// windows with the two means compared, one chart per source.</summary>
+    public static IReadOnlyList<ChartFigure> MentionWindowCharts(this ReportAnalysis analysis) =>
+        ReportWriter.MentionWindows(analysis);
+
+    /// <summary>Deaths per bin (UCDP GED: best estimate with its low–high band), one chart per source.</summary>
+    public static IReadOnlyList<ChartFigure> FatalitiesCharts(this ReportAnalysis analysis) =>
+        ReportWriter.PerSource(analysis, ReportWriter.FatalitiesOf);
+
+    /// <summary>Events per month matching each of the analysis's actor texts, one chart per source.</summary>
+    public static IReadOnlyList<ChartFigure> ActorCharts(this ReportAnalysis analysis) =>
+        ReportWriter.Actors(analysis);
+
     /// <summary>The events difference of one mention under every sensitivity setting, every source in one chart.</summary>
     /// <param name="analysis">The analysis.</param>
     /// <param name="mentionId">The mention; default: the first with a computable setting.</param>

@@ -17,7 +17,7 @@ namespace Pipeline.Charts;
 internal sealed record Figure(IReadOnlyList<Trace> Data, Layout Layout)
 {
     // Source-generated metadata (no reflection warm-up in a report run or a kernel); the naming policy is applied at run time.
-    private static readonly FigureJsonContext Context = new(new JsonSerializerOptions
+    internal static readonly FigureJsonContext Context = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = new LowerCaseNamingPolicy(),
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -74,6 +74,18 @@ internal abstract record Trace
 
     /// <summary>A hover template (<c>%{x}</c>, <c>%{y}</c> …).</summary>
     public string? HoverTemplate { get; init; }
+
+    /// <summary>The x axis the trace is drawn on in a figure of subplots (<c>x2</c>, <c>x3</c> …); null for the first.</summary>
+    public string? XAxis { get; init; }
+
+    /// <summary>The y axis the trace is drawn on in a figure of subplots (<c>y2</c> …); null for the first.</summary>
+    public string? YAxis { get; init; }
+
+    /// <summary>Whether the trace has a legend entry (<c>false</c> for the repeats of a series drawn in every subplot).</summary>
+    public bool? ShowLegend { get; init; }
+
+    /// <summary>Traces of one group share their legend entry: clicking it shows or hides them all.</summary>
+    public string? LegendGroup { get; init; }
 }
 
 /// <summary>A <c>scatter</c> trace: lines, markers, text, filled areas.</summary>
@@ -178,6 +190,35 @@ internal sealed record Layout
 
     /// <summary>Text placed on the figure.</summary>
     public IReadOnlyList<Annotation>? Annotations { get; init; }
+
+    /// <summary>The axes of subplots 2, 3, … of a figure of subplots, written as plotly.js names them
+    /// (<c>xaxis2</c>, <c>yaxis2</c>, …); the first subplot's are <see cref="XAxis"/> and <see cref="YAxis"/>.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<(Axis X, Axis Y)>? MoreAxes { get; init; }
+
+    /// <summary><see cref="MoreAxes"/> as the layout keys plotly.js reads (a layout's axis keys are numbered, so
+    /// they cannot be declared properties), each axis written by the same typed serializer.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? NumberedAxes
+    {
+        get
+        {
+            if (MoreAxes is not { Count: > 0 } axes)
+            {
+                return null;
+            }
+
+            var keys = new SortedDictionary<string, JsonElement>(StringComparer.Ordinal);
+            for (var i = 0; i < axes.Count; i++)
+            {
+                var n = (i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                keys["xaxis" + n] = JsonSerializer.SerializeToElement(axes[i].X, Figure.Context.Axis);
+                keys["yaxis" + n] = JsonSerializer.SerializeToElement(axes[i].Y, Figure.Context.Axis);
+            }
+
+            return keys;
+        }
+    }
 }
 
 /// <summary>A title (of the chart, an axis or a colour bar).</summary>
@@ -219,6 +260,12 @@ internal sealed record Axis
 
     /// <summary>The tick labels' font.</summary>
     public Font? TickFont { get; init; }
+
+    /// <summary>The part of the figure's width (x axis) or height (y axis) the axis spans, from 0 to 1 (subplots).</summary>
+    public IReadOnlyList<double>? Domain { get; init; }
+
+    /// <summary>The axis this one is drawn against (<c>y2</c> for <c>xaxis2</c>), so each subplot's axes meet.</summary>
+    public string? Anchor { get; init; }
 }
 
 /// <summary>The legend's placement.</summary>

@@ -148,6 +148,20 @@ internal static class FigureParts
         Width = width,
     };
 
+    /// <summary>A series' UCDP low–high fatality band as one filled area: one closed polygon (low forwards, high
+    /// backwards), so one legend entry.</summary>
+    public static ScatterTrace LowHighBand(string name, IntensitySeries series) => new()
+    {
+        Name = name,
+        X = series.BinStarts.Concat(series.BinStarts.Reverse()).ToArray(),
+        Y = series.FatalitiesLow!.Concat(series.FatalitiesHigh!.Reverse()).ToArray(),
+        Mode = "lines",
+        Fill = "toself",
+        FillColor = "rgba(31, 119, 180, 0.15)",
+        Line = new() { Width = 0 },
+        HoverInfo = "skip",
+    };
+
     /// <summary>The "not computable" rows of the forest and sensitivity charts: the text at x = 0 by an open grey
     /// circle, the reason in the hover.</summary>
     public static ScatterTrace NotComputable(string name, string?[] labels, IReadOnlyList<string?> hover, double textSize, double markerSize) => new()

@@ -39,6 +39,16 @@ internal static class PlotlyText
     /// <summary>Values for the figure JSON, non-finite ones as gaps.</summary>
     public static double?[] Finite(IEnumerable<double> values) => values.Select(Finite).ToArray();
 
+    /// <summary>The bin unit in a word or two ("week", "ACLED week"), for counts of bins ("12 weeks").</summary>
+    public static string ShortBinName(BinUnit bin) => bin switch
+    {
+        BinUnit.Day => "day",
+        BinUnit.IsoWeek => "week",
+        BinUnit.AcledWeek => "ACLED week",
+        BinUnit.Month => "month",
+        _ => throw new ArgumentOutOfRangeException(nameof(bin), bin, null),
+    };
+
     /// <summary>The bin as readers name it, for titles and axis labels.</summary>
     public static string BinName(BinUnit bin) => bin switch
     {

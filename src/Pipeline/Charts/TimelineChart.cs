@@ -232,18 +232,7 @@ internal static class TimelineChart
         _ => throw new ArgumentException($"unknown measure '{measure}'; use events or fatalities", nameof(measure)),
     };
 
-    /// <summary>The UCDP low–high band: one closed polygon (low forwards, high backwards), so one legend entry.</summary>
-    private static ScatterTrace Band(IntensitySeries series) => new()
-    {
-        Name = BandTraceName,
-        X = series.BinStarts.Concat(series.BinStarts.Reverse()).ToArray(),
-        Y = series.FatalitiesLow!.Concat(series.FatalitiesHigh!.Reverse()).ToArray(),
-        Mode = "lines",
-        Fill = "toself",
-        FillColor = "rgba(31, 119, 180, 0.15)",
-        Line = new() { Width = 0 },
-        HoverInfo = "skip",
-    };
+    private static ScatterTrace Band(IntensitySeries series) => FigureParts.LowHighBand(BandTraceName, series);
 
     private static ScatterTrace Line(IntensitySeries series, IReadOnlyList<double> values, string measure) => new()
     {

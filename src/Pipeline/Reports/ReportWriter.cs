@@ -43,6 +43,9 @@ public static class ReportWriter
             charts.AddRange(PerSource(a, build));
         }
 
+        charts.AddRange(MentionWindows(a));
+        charts.AddRange(PerSource(a, FatalitiesOf));
+        charts.AddRange(Actors(a));
         return charts;
     }
 
@@ -71,6 +74,24 @@ public static class ReportWriter
 
     /// <summary>The report's forest chart of one source's event study.</summary>
     internal static ChartFigure ForestOf(SourceAnalysis s) => ForestChart.Build(s.Study, s.IsSynthetic, s.Source.Family);
+
+    /// <summary>Every source's mention-windows chart: the bins behind each studied mention's before and after means,
+    /// numbered as on the timeline and forest (<see cref="TimelineChart.ByDate"/> over every mention).</summary>
+    internal static List<ChartFigure> MentionWindows(ReportAnalysis a) => PerSource(a, s =>
+    {
+        var windows = TimelineChart.ByDate(s.Study, r => r.Target).Select((r, i) => (Number: i + 1, Result: r))
+            .Where(x => x.Result.Events is not null && x.Result.Window is not null)
+            .Select(x => new MentionWindow(x.Number, x.Result, ScopedStudy.WindowBins(s.Events, x.Result, a.Inputs.Intensity)!))
+            .ToList();
+        return MentionWindowChart.Build(windows, s.Study.Count, s.IsSynthetic);
+    });
+
+    /// <summary>The report's fatalities chart of one source (UCDP: best estimate with its low–high band).</summary>
+    internal static ChartFigure FatalitiesOf(SourceAnalysis s) => FatalitiesChart.Build(s.Overall, s.Events, s.Source.Family, s.IsSynthetic);
+
+    /// <summary>Every source's actor chart: events per month matching each of the report's actor texts.</summary>
+    internal static List<ChartFigure> Actors(ReportAnalysis a) => PerSource(a, s =>
+        ActorChart.Build(IntensityCalculator.ByActor(s.Events, a.Inputs.Intensity with { Bin = BinUnit.Month }, s.From, s.To, a.Inputs.Actors), s.IsSynthetic));
 
     /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
@@ -169,7 +190,7 @@ public static class ReportWriter
 
     private const string Admin1CrosswalkNote = " Areas are named as in data/reference/admin1_crosswalk.csv, so one place has one row name in every panel (UCDP's \"Misrata district\" and ACLED's \"Misratah\" are both Misratah); tables/admin1_month.csv keeps each source's own names beside these.";
 
-    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest"];
+    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest", "mention-windows", "fatalities", "actors"];
 
     private static string Caption(string chart, ReportAnalysis a) => ChartKinds.FirstOrDefault(k => chart == k || chart.StartsWith(k + "-", StringComparison.Ordinal)) switch
     {
@@ -177,6 +198,9 @@ public static class ReportWriter
         "event-types" => "Events per bin stacked by harmonised event type; each type has the same colour in every report.",
         "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other)." + (a.Sources.Count > 1 ? Admin1CrosswalkNote : ""),
         "forest" => "Difference in mean events per bin after (or inside) vs before each mention, rows in date order and numbered as on the timeline, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0. Markers: circles for ACLED, diamonds for UCDP GED. When no mention can be studied on a source, the chart says so and the study table gives each reason.",
+        "mention-windows" => "What each event-study number is made of: for every mention the study could compute on this source (numbered and titled as on the timeline and forest; the rest have no subplot, the study table gives each reason), the events in each bin of the before window (grey) and of the after window, or inside the period (blue), with the two means the forest compares as orange segments (dashed: before). Bin 0 holds the mention's date (a period's first bin). The bins are counted as the study counts them, in the mention's own countries" + (a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band ? ": precisely dated events only (events dated more coarsely than the bin are in the study table's note as a band)." : ": events dated more coarsely than the bin spread over their possible days."),
+        "fatalities" => $"Deaths per {Bins.Name(a.Inputs.Intensity.Bin)} bin as each source reports them, all events (imprecise dates included), so the line's total is tables/intensity.csv's fatalities plus imprecise_fatalities. ACLED: reported fatalities (conservative counts). UCDP GED: the best estimate as the line and the summed low–high estimates of the same events as the shaded band; rows whose best estimate lies outside their own low–high range are kept as UCDP publishes them, and the note under the chart counts them and the bins they fall in.",
+        "actors" => $"Events per month (imprecise dates included) whose actor fields (actor 1, actor 2 and their associated actors) contain each actor text, ignoring case: one line per text, in the order given, each with its own colour and dash; a text that matches nothing is named under the chart. An event naming two texts is on both lines. A match is a text match on how the dataset names actors, not proof of who was involved. tables/actors.csv has the same events per {Bins.Name(a.Inputs.Intensity.Bin)} bin.",
         _ => "",
     };
 }

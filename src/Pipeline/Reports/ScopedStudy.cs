@@ -111,6 +111,29 @@ internal static class ScopedStudy
         return results;
     }
 
+    /// <summary>
+    /// The events per bin of a studied mention's before and after (or inside) windows, counted as its study counted
+    /// them: the source's events in the result's scope countries, binned with the same options from the first day of
+    /// the before window to the last of the after window (those days are whole bins of the study's series, and a
+    /// series counts each day the same whatever its range, so the bins are the study's); null when the mention was not
+    /// placed in a series.
+    /// </summary>
+    /// <param name="events">The source's analysed events (as passed to <see cref="Run(IReadOnlyList{ConflictEvent}, IReadOnlyList{MentionView}, IntensityOptions, EventStudyOptions, SourceCoverage, string?, DateOnly?, DateOnly?)"/>).</param>
+    /// <param name="result">The mention's result from that run.</param>
+    /// <param name="intensity">The run's binning options.</param>
+    public static IntensitySeries? WindowBins(IReadOnlyList<ConflictEvent> events, EventStudyResult result, IntensityOptions intensity)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Window is not { } w || result.Scope is not { } scope)
+        {
+            return null;
+        }
+
+        var countries = new HashSet<string>(scope.Split("; "), StringComparer.OrdinalIgnoreCase);
+        return IntensityCalculator.Compute(events.Where(e => countries.Contains(e.Country)), intensity, w.BeforeFirst, w.AfterLast, result.Target.Id);
+    }
+
     /// <summary>Holm and Benjamini–Hochberg adjustments over every non-null events and fatalities p-value of <paramref name="results"/>.</summary>
     public static IReadOnlyList<EventStudyResult> Adjust(IReadOnlyList<EventStudyResult> results, out int familySize)
     {

@@ -55,7 +55,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         var counts = await page.Page.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('div.chart')].map(d => ({ id: d.id, declared: +d.dataset.traces, drawn: (d.data || []).length, svg: d.querySelectorAll('.main-svg').length }))");
         var charts = counts.EnumerateArray().ToList();
-        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic", .. SensitivityCharts()], charts.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic", "chart-mention-windows-synthetic", "chart-fatalities-synthetic", "chart-actors-synthetic", .. SensitivityCharts()], charts.Select(c => c.GetProperty("id").GetString()));
         foreach (var c in charts)
         {
             Assert.True(c.GetProperty("declared").GetInt32() > 0);
@@ -119,7 +119,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         Assert.Contains("SYNTHETIC DATA", await page.Page.Locator("#synthetic-banner").InnerTextAsync());
         var marks = await page.Page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('div.chart')].filter(d => (d.layout.annotations || []).some(a => a.text === 'SYNTHETIC DATA')).length");
-        Assert.Equal(4 + SensitivityCharts().Count, marks);
+        Assert.Equal(7 + SensitivityCharts().Count, marks);
     }
 
     [BrowserFact]
@@ -171,6 +171,94 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
             Assert.True(png.Bytes.Length > 15_000, $"{name}.png is {png.Bytes.Length} bytes: too small to hold a drawn chart");
             Assert.Contains(report.Result.Outputs, o => o.Path == $"charts/{name}-synthetic.png");
         }
+
+        foreach (var name in new[] { "mention-windows", "fatalities", "actors" })
+        {
+            var png = PngFile.Read(Path.Combine(report.Folder, "charts", name + "-synthetic.png"));
+            Assert.InRange(png.Width, 600, 1300);
+            Assert.InRange(png.Height, 300, 3000); // the mention windows grow a row of subplots per two mentions
+            Assert.True(png.Bytes.Length > 15_000, $"{name}.png is {png.Bytes.Length} bytes: too small to hold a drawn chart");
+        }
+    }
+
+    [BrowserFact]
+    public async Task New_charts_draw_their_traces_subplots_and_notes_on_the_default_report()
+    {
+        await using var page = await chromium.NewPageAsync();
+        await page.GotoFileAsync(report.Page);
+        await page.Page.WaitForSelectorAsync("#chart-actors-synthetic .main-svg");
+        var drawn = await NewChartsAsync(page);
+        var windows = report.Analysis.Sources[0].Study.Count(r => r.Events is not null);
+        Assert.Equal(4 * windows, drawn["mention-windows-synthetic"].Traces);
+        Assert.Equal(windows, drawn["mention-windows-synthetic"].Subplots); // one subplot (its own axes, drawn) per studied mention
+        Assert.Equal(2 * windows, drawn["mention-windows-synthetic"].Bars); // a bar trace for each window of each mention, drawn as SVG
+        Assert.Equal(1, drawn["fatalities-synthetic"].Traces); // ACLED-format: the line, no band
+        Assert.Equal(1, drawn["fatalities-synthetic"].Lines);
+        Assert.Equal(report.Analysis.Sources[0].ByActor.Count(s => s.TotalEvents > 0), drawn["actors-synthetic"].Lines);
+        Assert.Empty(page.PageErrors);
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    [BrowserFact]
+    public async Task New_charts_draw_on_the_real_UCDP_and_ACLED_report()
+    {
+        if (!TestPaths.RealDataAvailable && !TestPaths.RealDataRequired)
+        {
+            return; // the real files are not here; CI always has them
+        }
+
+        using var tmp = new TempFolder();
+        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(TestPaths.Real("ucdp-ged-libya/conflict_libya.csv"), TestPaths.Real("acled-libya-2011-2012/2011-01-31-2012-03-01-Libya.csv")), tmp["out"]);
+        await using var page = await chromium.NewPageAsync();
+        await page.GotoFileAsync(tmp["out/report.html"]);
+        await page.Page.WaitForSelectorAsync("#chart-actors-acled .main-svg");
+        var drawn = await NewChartsAsync(page);
+        var windows = a.Sources[0].Study.Count(r => r.Events is not null);
+        Assert.True(windows > 0);
+        Assert.Equal(windows, drawn["mention-windows-ucdp-ged"].Subplots);
+        Assert.Equal(2 * windows, drawn["mention-windows-ucdp-ged"].Bars);
+        Assert.Equal(0, drawn["mention-windows-acled"].Traces); // no mention inside the 2011–2012 extract: the note instead
+        Assert.Contains("could be studied", drawn["mention-windows-acled"].Notes, StringComparison.Ordinal);
+        Assert.Equal(2, drawn["fatalities-ucdp-ged"].Traces); // the band and the line
+        Assert.Equal(1, drawn["fatalities-ucdp-ged"].Fills); // the low–high band drawn as a filled area
+        Assert.Contains("best estimate outside its own low–high range", drawn["fatalities-ucdp-ged"].Notes, StringComparison.Ordinal);
+        Assert.Equal(1, drawn["fatalities-acled"].Traces);
+        Assert.Equal(0, drawn["fatalities-acled"].Fills);
+        foreach (var s in a.Sources)
+        {
+            var actors = drawn[$"actors-{s.Source.Slug}"];
+            var matched = s.ByActor.Count(x => x.TotalEvents > 0);
+            Assert.Equal(matched, actors.Lines);
+            if (matched == 0)
+            {
+                Assert.Contains("match", actors.Notes, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Empty(page.PageErrors);
+        Assert.Empty(page.ConsoleErrors);
+    }
+
+    private sealed record DrawnChart(int Traces, int Subplots, int Bars, int Lines, int Fills, string Notes);
+
+    /// <summary>What Plotly drew in the SVG of each mention-windows, fatalities and actors chart on the page.</summary>
+    private static async Task<Dictionary<string, DrawnChart>> NewChartsAsync(RecordedPage page)
+    {
+        var found = await page.Page.EvaluateAsync<JsonElement>(
+            """
+            () => [...document.querySelectorAll('div.chart')].filter(d => /^chart-(mention-windows|fatalities|actors)-/.test(d.id)).map(d => ({
+              name: d.id.slice('chart-'.length),
+              traces: (d.data || []).length,
+              subplots: d.querySelectorAll('.cartesianlayer > .subplot').length,
+              bars: d.querySelectorAll('.barlayer .trace.bars').length,
+              lines: d.querySelectorAll('.scatterlayer .trace .js-line').length,
+              fills: d.querySelectorAll('.scatterlayer .trace .js-fill').length,
+              notes: [...d.querySelectorAll('.annotation-text')].map(a => a.textContent).join('\n'),
+            }))
+            """);
+        return found.EnumerateArray().ToDictionary(
+            c => c.GetProperty("name").GetString()!,
+            c => new DrawnChart(c.GetProperty("traces").GetInt32(), c.GetProperty("subplots").GetInt32(), c.GetProperty("bars").GetInt32(), c.GetProperty("lines").GetInt32(), c.GetProperty("fills").GetInt32(), c.GetProperty("notes").GetString()!));
     }
 
     [BrowserFact]

@@ -7,7 +7,7 @@ namespace Pipeline.Tests.Charts;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public partial class ChartOutputTests
 {
-    public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest"];
+    public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest", "fatalities", "actors"];
 
     private static ChartFigure Build(string name, bool synthetic) => name switch
     {
@@ -15,6 +15,8 @@ public partial class ChartOutputTests
         "event-types" => EventTypeChart.Build(ByType(), synthetic),
         "admin1-heatmap" => Admin1HeatmapChart.Build(ByAdmin1(), synthetic),
         "forest" => ForestChart.Build(StudyResults(), synthetic),
+        "fatalities" => FatalitiesChart.Build(WeeklyWithUcdpBand(), [], Pipeline.Events.EventSource.UcdpGed, synthetic),
+        "actors" => ActorChart.Build(ByType(), synthetic),
         _ => throw new ArgumentException(name),
     };
 

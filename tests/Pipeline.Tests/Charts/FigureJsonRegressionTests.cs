@@ -36,6 +36,11 @@ public class FigureJsonRegressionTests
             ("sample-forest", ForestChart.Build(StudyResults(), synthetic: true)),
             ("sample-forest-empty", ForestChart.Build([], synthetic: false)),
             ("sample-forest-source", ForestChart.Build(StudyResults(), synthetic: false).ForSource("ucdp-ged", "UCDP GED (x.csv)")),
+            ("sample-fatalities-band", FatalitiesChart.Build(WeeklyWithUcdpBand(), [], Pipeline.Events.EventSource.UcdpGed, synthetic: false)),
+            ("sample-fatalities", FatalitiesChart.Build(Weekly(), [], Pipeline.Events.EventSource.Acled, synthetic: true)),
+            ("sample-actors", ActorChart.Build(ByType(), synthetic: true)),
+            ("sample-actors-empty", ActorChart.Build([], synthetic: false)),
+            ("sample-mention-windows-empty", MentionWindowChart.Build([], 3, synthetic: false)),
         ];
 
     [Fact]

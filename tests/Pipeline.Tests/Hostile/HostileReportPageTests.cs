@@ -89,7 +89,7 @@ public sealed class HostileReportPageTests(ChromiumFixture chromium, HostileRepo
         Assert.Empty(page.PageErrors);
         Assert.Empty(page.ConsoleErrors);
         Assert.Empty(page.NetworkRequestUrls);
-        Assert.Equal(4, state.GetProperty("charts").GetInt32());
+        Assert.Equal(7, state.GetProperty("charts").GetInt32());
         Assert.True(hovered > 50, $"only {hovered} hover labels shown");
         Assert.Equal(5, state.GetProperty("scripts").GetInt32());
         Assert.Equal(0, state.GetProperty("injected").GetInt32());

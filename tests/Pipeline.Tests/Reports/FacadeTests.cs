@@ -25,7 +25,8 @@ public sealed class FacadeTests
 
         Assert.Equal(report.Inputs, analysis.Inputs with { EventFiles = report.Inputs.EventFiles, Actors = report.Inputs.Actors });
         Assert.Equal(report.Inputs.EventFiles, analysis.Inputs.EventFiles);
-        var facade = analysis.TimelineCharts().Concat(analysis.EventTypeCharts()).Concat(analysis.Admin1HeatmapCharts()).Concat(analysis.ForestCharts()).ToList();
+        var facade = analysis.TimelineCharts().Concat(analysis.EventTypeCharts()).Concat(analysis.Admin1HeatmapCharts()).Concat(analysis.ForestCharts())
+            .Concat(analysis.MentionWindowCharts()).Concat(analysis.FatalitiesCharts()).Concat(analysis.ActorCharts()).ToList();
         var written = ReportWriter.Charts(report);
         Assert.Equal(written.Select(f => f.Name), facade.Select(f => f.Name));
         Assert.Equal(written.Select(f => f.FigureJson), facade.Select(f => f.FigureJson));
@@ -100,5 +101,8 @@ public sealed class FacadeTests
         var analysis = events.Analyse(Load.Article(ArticleId));
         Assert.Equal(["synthetic", "real"], analysis.TimelineCharts().Select(Synthetic));
         Assert.Equal(["synthetic", "real"], analysis.ForestCharts().Select(Synthetic));
+        Assert.Equal(["synthetic", "real"], analysis.MentionWindowCharts().Select(Synthetic));
+        Assert.Equal(["synthetic", "real"], analysis.FatalitiesCharts().Select(Synthetic));
+        Assert.Equal(["synthetic", "real"], analysis.ActorCharts().Select(Synthetic));
     }
 }
