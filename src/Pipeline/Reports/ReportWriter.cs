@@ -43,6 +43,7 @@ public static class ReportWriter
             charts.AddRange(PerSource(a, build));
         }
 
+        charts.AddRange(PerSource(a, s => MapOf(a, s)));
         return charts;
     }
 
@@ -72,11 +73,23 @@ public static class ReportWriter
     /// <summary>The report's forest chart of one source's event study.</summary>
     internal static ChartFigure ForestOf(SourceAnalysis s) => ForestChart.Build(s.Study, s.IsSynthetic, s.Source.Family);
 
+    /// <summary>The report's map of one source: its events (or, in an aggregate-only report, counts per cell) by type,
+    /// and for each studied mention the events inside its study window, named with the mention's number on the timeline.</summary>
+    internal static ChartFigure MapOf(ReportAnalysis a, SourceAnalysis s)
+    {
+        var inWindows = a.Sensitivity.Events.Where(w => w.Source == s.Name).ToLookup(w => w.MentionId);
+        var windows = TimelineChart.Number(s.Mentions)
+            .Where(m => s.Study.Any(r => r.Target.Id == m.View.Mention.Id && r.Window is not null))
+            .Select(m => new MapWindow(ForestChart.RowLabel(m.Number, m.View.Target), [.. inWindows[m.View.Mention.Id].Select(w => w.Event).Distinct()]))
+            .ToList();
+        return MapChart.Build(s.Events, windows, s.IsSynthetic, a.Inputs.AggregateOnly);
+    }
+
     /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
     {
         var i = a.Inputs;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["events"] = string.Join(";", i.EventFiles.Select(f => f.Replace('\\', '/'))),
             ["article"] = i.ArticleId,
@@ -90,6 +103,14 @@ public static class ReportWriter
             ["seed"] = i.Study.Seed.ToString(CultureInfo.InvariantCulture),
             ["actors"] = string.Join(";", i.Actors),
         };
+
+        // Only when set, so an ordinary report's parameters (and bytes) are as before.
+        if (i.AggregateOnly)
+        {
+            parameters["aggregate_only"] = "yes: counts per bin, area and map cell; no event-level rows";
+        }
+
+        return parameters;
     }
 
     /// <summary>
@@ -112,7 +133,7 @@ public static class ReportWriter
         var clock = Stopwatch.StartNew();
         progress?.Report("drawing charts");
         var figures = Charts(a);
-        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f) + TimelineLegend.For(f.Name, a), Caption(f.Name, a) + " One panel per source; sources are never added together.")).ToList();
+        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f) + TimelineLegend.For(f.Name, a), Caption(f.Name, a) + " One panel per source; sources are never added together.", f.IsMap)).ToList();
         timings.Add(("charts", clock.Elapsed));
         clock.Restart();
 
@@ -169,7 +190,7 @@ public static class ReportWriter
 
     private const string Admin1CrosswalkNote = " Areas are named as in data/reference/admin1_crosswalk.csv, so one place has one row name in every panel (UCDP's \"Misrata district\" and ACLED's \"Misratah\" are both Misratah); tables/admin1_month.csv keeps each source's own names beside these.";
 
-    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest"];
+    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest", "map"];
 
     private static string Caption(string chart, ReportAnalysis a) => ChartKinds.FirstOrDefault(k => chart == k || chart.StartsWith(k + "-", StringComparison.Ordinal)) switch
     {
@@ -177,6 +198,9 @@ public static class ReportWriter
         "event-types" => "Events per bin stacked by harmonised event type; each type has the same colour in every report.",
         "admin1-heatmap" => "Events per month in each first-level administrative area (the busiest areas; the rest summed as Other)." + (a.Sources.Count > 1 ? Admin1CrosswalkNote : ""),
         "forest" => "Difference in mean events per bin after (or inside) vs before each mention, rows in date order and numbered as on the timeline, with 95% placebo-inversion intervals; the shaded band holds the changes seen at 95% of placebo windows (every window of the same shape clear of all mentions), so a marker outside it has p < 0.05 and an interval that excludes 0. Markers: circles for ACLED, diamonds for UCDP GED. When no mention can be studied on a source, the chart says so and the study table gives each reason.",
+        "map" => a.Inputs.AggregateOnly
+            ? $"Events of this source counted per {MapChart.CellDegrees.ToString(CultureInfo.InvariantCulture)}° cell (a marker at each cell's centre, larger for more events), one colour per harmonised event type as in the other charts; no event is drawn on its own (a report for sharing). Click a type in the legend to hide or show it; the numbered entries (as on the timeline) add the cells of the events inside that mention's study window. Outlines: Natural Earth 1:110m, embedded, so the map draws offline."
+            : "Each event of this source at its recorded coordinates, one colour per harmonised event type as in the other charts; hover a point for its date, type, area and fatalities. Click a type in the legend to hide or show it; the numbered entries (as on the timeline), hidden at first, circle the events inside that mention's study window (its before and after, or before and inside, bins). Outlines: Natural Earth 1:110m, embedded, so the map draws offline.",
         _ => "",
     };
 }

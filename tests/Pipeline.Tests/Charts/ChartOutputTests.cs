@@ -7,7 +7,7 @@ namespace Pipeline.Tests.Charts;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public partial class ChartOutputTests
 {
-    public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest"];
+    public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest", "map"];
 
     private static ChartFigure Build(string name, bool synthetic) => name switch
     {
@@ -15,6 +15,7 @@ public partial class ChartOutputTests
         "event-types" => EventTypeChart.Build(ByType(), synthetic),
         "admin1-heatmap" => Admin1HeatmapChart.Build(ByAdmin1(), synthetic),
         "forest" => ForestChart.Build(StudyResults(), synthetic),
+        "map" => MapChart.Build(MapEvents(), MapWindows(), synthetic, aggregateOnly: false),
         _ => throw new ArgumentException(name),
     };
 

@@ -36,6 +36,9 @@ public class FigureJsonRegressionTests
             ("sample-forest", ForestChart.Build(StudyResults(), synthetic: true)),
             ("sample-forest-empty", ForestChart.Build([], synthetic: false)),
             ("sample-forest-source", ForestChart.Build(StudyResults(), synthetic: false).ForSource("ucdp-ged", "UCDP GED (x.csv)")),
+            ("sample-map", MapChart.Build(MapEvents(), MapWindows(), synthetic: true, aggregateOnly: false)),
+            ("sample-map-aggregate", MapChart.Build(MapEvents(), MapWindows(), synthetic: false, aggregateOnly: true)),
+            ("sample-map-empty", MapChart.Build([], [], synthetic: false, aggregateOnly: false)),
         ];
 
     [Fact]

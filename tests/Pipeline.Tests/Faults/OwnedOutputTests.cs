@@ -77,12 +77,12 @@ public sealed class OwnedOutputTests
         using var temp = new TempFolder();
         var outDir = temp["out"];
         var (_, withPng) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir, new FakePngRenderer());
-        Assert.Equal(4, withPng.Outputs.Count(o => o.Path.StartsWith("charts/", StringComparison.Ordinal)));
+        Assert.Equal(5, withPng.Outputs.Count(o => o.Path.StartsWith("charts/", StringComparison.Ordinal)));
         File.WriteAllText(Path.Combine(outDir, "charts", "sketch.png"), "mine");
 
         var (_, noPng) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir);
 
-        Assert.Equal(["charts/admin1-heatmap-synthetic.png", "charts/event-types-synthetic.png", "charts/forest-synthetic.png", "charts/timeline-synthetic.png"], noPng.Removed);
+        Assert.Equal(["charts/admin1-heatmap-synthetic.png", "charts/event-types-synthetic.png", "charts/forest-synthetic.png", "charts/map-synthetic.png", "charts/timeline-synthetic.png"], noPng.Removed);
         Assert.Equal(["charts/sketch.png"], noPng.LeftAlone);
         Assert.Equal(["sketch.png"], Directory.EnumerateFiles(Path.Combine(outDir, "charts")).Select(Path.GetFileName));
 

@@ -25,7 +25,7 @@ public sealed class FacadeTests
 
         Assert.Equal(report.Inputs, analysis.Inputs with { EventFiles = report.Inputs.EventFiles, Actors = report.Inputs.Actors });
         Assert.Equal(report.Inputs.EventFiles, analysis.Inputs.EventFiles);
-        var facade = analysis.TimelineCharts().Concat(analysis.EventTypeCharts()).Concat(analysis.Admin1HeatmapCharts()).Concat(analysis.ForestCharts()).ToList();
+        var facade = analysis.TimelineCharts().Concat(analysis.EventTypeCharts()).Concat(analysis.Admin1HeatmapCharts()).Concat(analysis.ForestCharts()).Concat(analysis.MapCharts()).ToList();
         var written = ReportWriter.Charts(report);
         Assert.Equal(written.Select(f => f.Name), facade.Select(f => f.Name));
         Assert.Equal(written.Select(f => f.FigureJson), facade.Select(f => f.FigureJson));
