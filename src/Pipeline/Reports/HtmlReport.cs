@@ -52,8 +52,8 @@ internal static class HtmlReport
 
         h.Append("<main>\n<h1>").Append(E(title)).Append("</h1>\n");
         h.Append("<p class=\"lede\">A descriptive comparison of measured conflict intensity with the dated events an op-ed mentions. It shows how counts moved around each mention; it does not show why.</p>\n");
-        h.Append("<p id=\"contents-note\" class=\"note\">").Append(E(ContentsNote(a))).Append("</p>\n");
         h.Append(ReportSummary.Html(a));
+        h.Append("<p id=\"contents-note\" class=\"note\">").Append(E(ContentsNote(a))).Append("</p>\n");
         Article(h, a);
         Provenance(h, a);
         Parameters(h, parameters);

@@ -113,7 +113,7 @@ public class ShareReportTests
         static string Note(string html)
         {
             var start = html.IndexOf("<p id=\"contents-note\"", StringComparison.Ordinal);
-            Assert.True(start > 0 && start < html.IndexOf("id=\"summary\"", StringComparison.Ordinal), "the contents note comes before the summary");
+            Assert.True(start > html.IndexOf("id=\"summary\"", StringComparison.Ordinal) && start < html.IndexOf("<h2 id=\"article\">", StringComparison.Ordinal), "the contents note comes right after the summary, before the article");
             return html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
         }
 
