@@ -28,7 +28,7 @@ internal static class CliExamples
         [
             new("report --no-png", "the default (SYNTHETIC) data and the Libya op-ed into out/, without PNGs"),
             new("report --events data/events/libya-2011-2020.synthetic.acled.csv --bin month --window 3 --out out/monthly --no-png", "monthly bins, 3 months each side of a mention"),
-            new("report --events ged-libya.csv --events acled-libya.csv --country Libya --out out/two-sources", "two real sources (your downloads) side by side, with PNGs"),
+            new("report --events ged-libya.csv --events acled-libya.csv --country Libya --share --out out/two-sources", "two real sources (your downloads) side by side, with PNGs; --share: aggregates only (counts per bin, area and 0.5° cell, no event rows), as ACLED's terms require to pass it on"),
         ],
         ["pipeline inspect"] =
         [

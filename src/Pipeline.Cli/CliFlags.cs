@@ -18,6 +18,7 @@ internal static class CliFlags
         ["IntensityOptions.Imprecise"] = "--imprecise",
         ["EventStudyOptions.Window"] = "--window",
         ["EventStudyOptions.Seed"] = "--seed",
+        ["ReportInputs.AggregateOnly"] = "--share",
         ["AcledQuery.Country"] = "--country",
         ["AcledQuery.From"] = "--from",
         ["AcledQuery.To"] = "--to",

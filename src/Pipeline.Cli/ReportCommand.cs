@@ -34,10 +34,11 @@ internal static class ReportCommand
         var seed = new Option<ulong>("--seed") { Description = "Recorded for replay; the event study uses every placebo window and draws nothing at random", DefaultValueFactory = _ => EventStudyOptions.Default.Seed };
         var output = new Option<string>("--out") { Description = "Output folder; an earlier report there is replaced once the new one is complete, other files are left alone", DefaultValueFactory = _ => "out" };
         var noPng = new Option<bool>("--no-png") { Description = "Do not render PNGs with Chromium" };
+        var share = new Option<bool>("--share") { Description = "Aggregate-only report for sharing (ACLED's terms restrict redistributing events): counts per bin, area and 0.5° map cell; no event rows, ids, notes or per-event hovers" };
         var noCache = CacheSwitch.Create();
         var command = new Command("report", "Write the self-contained HTML report, CSV tables, PNG charts and manifest.json")
         {
-            events, article, articles, country, from, to, bin, window, imprecise, seed, output, noPng, noCache,
+            events, article, articles, country, from, to, bin, window, imprecise, seed, output, noPng, share, noCache,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +50,7 @@ internal static class ReportCommand
                 Filter = new EventFilter { Country = parse.GetValue(country), From = Date(parse.GetValue(from), "--from"), To = Date(parse.GetValue(to), "--to") },
                 Intensity = new IntensityOptions { Bin = Bins.Parse(parse.GetValue(bin)!), Imprecise = parse.GetValue(imprecise) == "spread" ? ImprecisePolicy.Spread : ImprecisePolicy.Band },
                 Study = EventStudyOptions.Default with { Window = parse.GetValue(window), Seed = parse.GetValue(seed) },
+                AggregateOnly = parse.GetValue(share),
             };
             var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
             var clock = Stopwatch.StartNew();

@@ -41,6 +41,7 @@ public static class PipelineFormatters
 
     private static readonly Lock Gate = new();
     private static bool _scriptShown;
+    private static bool _geoShown;
     private static int _charts;
 
     /// <summary>Registers the formatters (again: registration is idempotent in effect, the last one wins).</summary>
@@ -72,6 +73,23 @@ public static class PipelineFormatters
         return Charts.ChartHtml.PlotlyScript();
     }
 
+    /// <summary>The world outlines plotly.js draws maps with (<see cref="Charts.ChartHtml.GeoAssets"/>) the first time a
+    /// map is shown in this session, then an empty string: without them plotly.js would fetch them from its CDN.</summary>
+    public static string TakeGeoScript()
+    {
+        lock (Gate)
+        {
+            if (_geoShown)
+            {
+                return "";
+            }
+
+            _geoShown = true;
+        }
+
+        return Charts.ChartHtml.GeoAssets();
+    }
+
     /// <summary>A chart's HTML: a div with an id unique in the session, drawn once plotly.js is on the page (carried
     /// along with this chart if no output has shown it yet).</summary>
     public static string ChartHtml(ChartFigure figure)
@@ -84,7 +102,7 @@ public static class PipelineFormatters
         }
 
         var id = $"chart-{figure.Name}-{n.ToString(CultureInfo.InvariantCulture)}";
-        return TakePlotlyScript() + Charts.ChartHtml.DeferredDiv(figure, id);
+        return TakePlotlyScript() + (figure.IsMap ? TakeGeoScript() : "") + Charts.ChartHtml.DeferredDiv(figure, id);
     }
 
     private static string Describe(ChartFigure figure) =>

@@ -51,6 +51,10 @@ public sealed partial record ChartFigure
     /// <summary>The layout.</summary>
     internal Layout Layout { get; }
 
+    /// <summary>True when the figure draws a map (a geo trace): then the page must hand plotly.js the world outlines
+    /// (<see cref="PlotlyAssets.GeoAssetsScript"/>) before drawing it, or plotly.js would fetch them from its CDN.</summary>
+    public bool IsMap => Data.Any(t => t is ScatterGeoTrace);
+
     /// <summary>Number of traces, so reports and browser tests can check what was drawn.</summary>
     public int TraceCount { get; private init; }
 

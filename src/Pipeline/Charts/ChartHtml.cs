@@ -89,6 +89,12 @@ public static class ChartHtml
     }
 
     /// <summary>
+    /// The script element that hands plotly.js the world outlines (<see cref="PlotlyAssets.GeoAssetsScript"/>): a page
+    /// that inlines plotly.js and draws a map carries it once, before the map is plotted, so the map needs no network.
+    /// </summary>
+    public static string GeoAssets() => "<script>" + PlotlyAssets.GeoAssetsScript + "</script>";
+
+    /// <summary>
     /// A complete page holding one chart and plotly.js, inlined once: used to render the chart's PNG in a
     /// headless browser and to open one chart on its own, with no network request.
     /// </summary>
@@ -110,6 +116,11 @@ public static class ChartHtml
         sb.Append("<title>").Append(WebUtility.HtmlEncode(pageTitle)).Append("</title>\n");
         sb.Append("<style>body{margin:0;padding:8px;background:#fff;font-family:sans-serif}.chart{width:1000px}</style>\n");
         sb.Append("<script>").Append(js).Append("</script>\n");
+        if (figure.IsMap)
+        {
+            sb.Append(GeoAssets()).Append('\n');
+        }
+
         sb.Append("</head>\n<body>\n");
         sb.Append(Div(figure)).Append('\n');
         sb.Append("</body>\n</html>\n");

@@ -49,6 +49,7 @@ internal sealed partial class FigureJsonContext : JsonSerializerContext;
 [JsonDerivedType(typeof(ScatterTrace), "scatter")]
 [JsonDerivedType(typeof(BarTrace), "bar")]
 [JsonDerivedType(typeof(HeatmapTrace), "heatmap")]
+[JsonDerivedType(typeof(ScatterGeoTrace), "scattergeo")]
 internal abstract record Trace
 {
     /// <summary>The legend and hover name.</summary>
@@ -152,6 +153,123 @@ internal sealed record HeatmapTrace : Trace
     public int? YGap { get; init; }
 }
 
+/// <summary>A <c>scattergeo</c> trace: markers at longitude/latitude on the layout's <see cref="Geo"/> map.</summary>
+internal sealed record ScatterGeoTrace : Trace
+{
+    /// <summary>Longitudes, degrees east.</summary>
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<double>? Lon { get; init; }
+
+    /// <summary>Latitudes, degrees north.</summary>
+    [JsonPropertyOrder(-1)]
+    public IReadOnlyList<double>? Lat { get; init; }
+
+    /// <summary><c>markers</c>.</summary>
+    public string? Mode { get; init; }
+
+    /// <summary><c>true</c>, or <c>legendonly</c>: listed in the legend but drawn only once the reader clicks it.</summary>
+    public TraceVisibility? Visible { get; init; }
+
+    /// <summary>The markers.</summary>
+    public GeoMarker? Marker { get; init; }
+}
+
+/// <summary>Whether a trace is drawn: <c>true</c>, <c>false</c> or <c>"legendonly"</c> (in the legend, hidden until clicked).</summary>
+[JsonConverter(typeof(TraceVisibilityConverter))]
+internal sealed record TraceVisibility
+{
+    private TraceVisibility(string text) => Text = text;
+
+    /// <summary>The value as plotly.js reads it.</summary>
+    public string Text { get; }
+
+    /// <summary>Drawn.</summary>
+    public static TraceVisibility Shown { get; } = new("true");
+
+    /// <summary>Listed in the legend, drawn once the reader clicks its entry.</summary>
+    public static TraceVisibility LegendOnly { get; } = new("legendonly");
+}
+
+/// <summary>A geo trace's markers: one size for all, or one per point (a count drawn as area).</summary>
+internal sealed record GeoMarker
+{
+    /// <summary>Colour.</summary>
+    public string? Color { get; init; }
+
+    /// <summary>Symbol (<c>circle</c>, <c>circle-open</c>).</summary>
+    public string? Symbol { get; init; }
+
+    /// <summary>Size in pixels: one number, or one per point.</summary>
+    public MarkerSize? Size { get; init; }
+
+    /// <summary>Opacity, 0 to 1, so overlapping points stay readable.</summary>
+    public double? Opacity { get; init; }
+
+    /// <summary>The marker's outline.</summary>
+    public Line? Line { get; init; }
+}
+
+/// <summary>A marker size: one number, or one per point.</summary>
+[JsonConverter(typeof(MarkerSizeConverter))]
+internal sealed record MarkerSize
+{
+    private MarkerSize(double? one, IReadOnlyList<double>? each) => (One, Each) = (one, each);
+
+    /// <summary>The size of every point, when one.</summary>
+    public double? One { get; }
+
+    /// <summary>The size of each point, when per point.</summary>
+    public IReadOnlyList<double>? Each { get; }
+
+    /// <summary>One size for all points.</summary>
+    public static implicit operator MarkerSize(double size) => new(size, null);
+
+    /// <summary>One size per point.</summary>
+    public static implicit operator MarkerSize(double[] sizes) => new(null, sizes);
+}
+
+/// <summary>The map of <see cref="ScatterGeoTrace"/>s: which part of the world, at what resolution, with which borders.</summary>
+internal sealed record Geo
+{
+    /// <summary>Natural Earth resolution of the outlines: 110 (1:110m, the small world file) or 50.</summary>
+    public int? Resolution { get; init; }
+
+    /// <summary>The projection.</summary>
+    public GeoProjection? Projection { get; init; }
+
+    /// <summary>The longitudes shown.</summary>
+    public GeoAxis? LonAxis { get; init; }
+
+    /// <summary>The latitudes shown.</summary>
+    public GeoAxis? LatAxis { get; init; }
+
+    /// <summary>Whether country borders are drawn.</summary>
+    public bool? ShowCountries { get; init; }
+
+    /// <summary>Border colour.</summary>
+    public string? CountryColor { get; init; }
+
+    /// <summary>Whether land is filled.</summary>
+    public bool? ShowLand { get; init; }
+
+    /// <summary>Land colour.</summary>
+    public string? LandColor { get; init; }
+
+    /// <summary>Whether coastlines are drawn.</summary>
+    public bool? ShowCoastlines { get; init; }
+
+    /// <summary>Coastline colour.</summary>
+    public string? CoastlineColor { get; init; }
+}
+
+/// <summary>A geo projection.</summary>
+/// <param name="Type">The projection's name (<c>equirectangular</c>, <c>mercator</c>).</param>
+internal sealed record GeoProjection(string Type);
+
+/// <summary>A geo axis's range, in degrees.</summary>
+/// <param name="Range">First and last degree shown.</param>
+internal sealed record GeoAxis(IReadOnlyList<double> Range);
+
 /// <summary>A figure's layout.</summary>
 internal sealed record Layout
 {
@@ -219,6 +337,8 @@ internal sealed record Layout
             return keys;
         }
     }
+    /// <summary>The map that <see cref="ScatterGeoTrace"/>s are drawn on.</summary>
+    public Geo? Geo { get; init; }
 }
 
 /// <summary>A title (of the chart, an axis or a colour bar).</summary>
@@ -501,6 +621,53 @@ internal sealed class ColorStopConverter : JsonConverter<ColorStop>
         writer.WriteStartArray();
         writer.WriteNumberValue(value.At);
         writer.WriteStringValue(value.Color);
+        writer.WriteEndArray();
+    }
+}
+
+/// <summary>Writes a <see cref="TraceVisibility"/> as <c>true</c> or <c>"legendonly"</c>.</summary>
+internal sealed class TraceVisibilityConverter : JsonConverter<TraceVisibility>
+{
+    /// <inheritdoc/>
+    public override TraceVisibility Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("figures are only written");
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, TraceVisibility value, JsonSerializerOptions options)
+    {
+        if (value.Text == "true")
+        {
+            writer.WriteBooleanValue(true);
+        }
+        else
+        {
+            writer.WriteStringValue(value.Text);
+        }
+    }
+}
+
+/// <summary>Writes a <see cref="MarkerSize"/> as a number or an array of numbers.</summary>
+internal sealed class MarkerSizeConverter : JsonConverter<MarkerSize>
+{
+    /// <inheritdoc/>
+    public override MarkerSize Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("figures are only written");
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, MarkerSize value, JsonSerializerOptions options)
+    {
+        if (value.One is { } one)
+        {
+            writer.WriteNumberValue(one);
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var d in value.Each ?? [])
+        {
+            writer.WriteNumberValue(d);
+        }
+
         writer.WriteEndArray();
     }
 }

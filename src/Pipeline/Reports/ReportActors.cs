@@ -67,11 +67,18 @@ internal static class ReportActors
             return h.ToString();
         }
 
-        h.Append("<table id=\"actor-table\">\n<thead><tr><th>Actor text</th><th>Source</th><th>Events matched</th><th>First</th><th>Last</th><th>Mention windows</th></tr></thead>\n<tbody>\n");
+        // An aggregate-only report leaves out First and Last: the date of one matched event is an event-level value.
+        var dates = !a.Inputs.AggregateOnly;
+        h.Append("<table id=\"actor-table\">\n<thead><tr><th>Actor text</th><th>Source</th><th>Events matched</th>").Append(dates ? "<th>First</th><th>Last</th>" : "").Append("<th>Mention windows</th></tr></thead>\n<tbody>\n");
         foreach (var m in Matches(a))
         {
-            h.Append("<tr><td>").Append(E(m.Actor)).Append("</td><td>").Append(E(m.Source)).Append("</td><td>").Append(m.Events.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")
-                .Append(m.First is { } f ? E(IsoDate.Format(f)) : "–").Append("</td><td>").Append(m.Last is { } l ? E(IsoDate.Format(l)) : "–").Append("</td><td>")
+            h.Append("<tr><td>").Append(E(m.Actor)).Append("</td><td>").Append(E(m.Source)).Append("</td><td>").Append(m.Events.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
+            if (dates)
+            {
+                h.Append(m.First is { } f ? E(IsoDate.Format(f)) : "–").Append("</td><td>").Append(m.Last is { } l ? E(IsoDate.Format(l)) : "–").Append("</td><td>");
+            }
+
+            h
                 .Append(m.Mentions.Count == 0 ? "none" : E(string.Join("; ", m.Mentions.Select(x => $"{x.MentionId} ({x.Events.ToString(CultureInfo.InvariantCulture)})")))).Append("</td></tr>\n");
         }
 

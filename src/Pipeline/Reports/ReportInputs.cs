@@ -33,6 +33,12 @@ public sealed record ReportInputs
     /// <summary>Actor texts for the actor series (e.g. foreign backers named in the article).</summary>
     public IReadOnlyList<string> Actors { get; init; } = ["Wagner", "Turkey", "United Arab Emirates", "Egypt", "France"];
 
+    /// <summary>
+    /// True for a report meant to be shared where the data's terms restrict redistribution (ACLED's): it holds
+    /// aggregates only — counts per bin, area and map cell — and no event-level row, note, event id or per-event hover.
+    /// </summary>
+    public bool AggregateOnly { get; init; }
+
     /// <summary>Where <paramref name="path"/> (one of <see cref="EventFiles"/> or <see cref="ArticlesFolder"/>) is on disk.</summary>
     public string Resolve(string path) => Folder is null ? path : Path.Combine(Folder, path);
 }

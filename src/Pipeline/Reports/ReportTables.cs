@@ -9,9 +9,12 @@ namespace Pipeline.Reports;
 /// </summary>
 internal static class ReportTables
 {
-    /// <summary>All tables, in a fixed order.</summary>
-    public static IReadOnlyList<CsvTable> Build(ReportAnalysis a) =>
-        [Sources(a), CoverageTable(a), Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Agreement(a), a.Sensitivity.SensitivityTable(), a.Sensitivity.WindowEventsTable(a.Study), Claims(a), Rejections(a)];
+    /// <summary>All tables, in a fixed order. An aggregate-only report (<see cref="ReportInputs.AggregateOnly"/>) leaves
+    /// out <c>window_events</c> (one row per event, with its id) and writes rejections as counts per source, column and
+    /// reason instead of rows with their raw values.</summary>
+    public static IReadOnlyList<CsvTable> Build(ReportAnalysis a) => a.Inputs.AggregateOnly
+        ? [Sources(a), CoverageTable(a), Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Agreement(a), a.Sensitivity.SensitivityTable(), Claims(a), RejectionCounts(a)]
+        : [Sources(a), CoverageTable(a), Intensity(a), EventTypes(a), Admin1Monthly(a), Actors(a), Study(a), Agreement(a), a.Sensitivity.SensitivityTable(), a.Sensitivity.WindowEventsTable(a.Study), Claims(a), Rejections(a)];
 
     private static CsvTable Sources(ReportAnalysis a)
     {
@@ -156,6 +159,21 @@ internal static class ReportTables
                 t.Add(c.View.Mention.Id, s.Name, c.View.Paragraphs, c.View.Mention.Paraphrase, c.View.StatedDate, c.DateOrigin, c.View.Mention.DateBasis, global::Pipeline.Intensity.Coverage.Label(s.Mentions[m].Coverage),
                     c.Check?.Implied, c.Check?.Record, c.RecordDates, c.VerdictText,
                     c.Check is null ? null : c.SourcesText);
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>Rejected rows counted per source, column and reason (reasons are short and stable): no line, raw value or hint.</summary>
+    private static CsvTable RejectionCounts(ReportAnalysis a)
+    {
+        var t = new CsvTable("rejections", "source", "file", "column", "reason", "rows");
+        foreach (var s in a.Sources)
+        {
+            foreach (var g in s.Table.Rejections.GroupBy(r => (File: Path.GetFileName(r.File), r.Column, r.Reason)).OrderBy(g => g.Key.File, StringComparer.Ordinal).ThenBy(g => g.Key.Column, StringComparer.Ordinal).ThenBy(g => g.Key.Reason, StringComparer.Ordinal))
+            {
+                t.Add(s.Name, g.Key.File, g.Key.Column, g.Key.Reason, g.Count());
             }
         }
 

@@ -46,6 +46,7 @@ public static class ReportWriter
         charts.AddRange(MentionWindows(a));
         charts.AddRange(PerSource(a, FatalitiesOf));
         charts.AddRange(Actors(a));
+        charts.AddRange(PerSource(a, s => MapOf(a, s)));
         return charts;
     }
 
@@ -92,12 +93,23 @@ public static class ReportWriter
     /// <summary>Every source's actor chart: events per month matching each of the report's actor texts.</summary>
     internal static List<ChartFigure> Actors(ReportAnalysis a) => PerSource(a, s =>
         ActorChart.Build(IntensityCalculator.ByActor(s.Events, a.Inputs.Intensity with { Bin = BinUnit.Month }, s.From, s.To, a.Inputs.Actors), s.IsSynthetic));
+    /// <summary>The report's map of one source: its events (or, in an aggregate-only report, counts per cell) by type,
+    /// and for each studied mention the events inside its study window, named with the mention's number on the timeline.</summary>
+    internal static ChartFigure MapOf(ReportAnalysis a, SourceAnalysis s)
+    {
+        var inWindows = a.Sensitivity.Events.Where(w => w.Source == s.Name).ToLookup(w => w.MentionId);
+        var windows = TimelineChart.Number(s.Mentions)
+            .Where(m => s.Study.Any(r => r.Target.Id == m.View.Mention.Id && r.Window is not null))
+            .Select(m => new MapWindow(ForestChart.RowLabel(m.Number, m.View.Target), [.. inWindows[m.View.Mention.Id].Select(w => w.Event).Distinct()]))
+            .ToList();
+        return MapChart.Build(s.Events, windows, s.IsSynthetic, a.Inputs.AggregateOnly);
+    }
 
     /// <summary>The run's parameters as recorded in the page and the manifest.</summary>
     public static IReadOnlyDictionary<string, string> Parameters(ReportAnalysis a)
     {
         var i = a.Inputs;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["events"] = string.Join(";", i.EventFiles.Select(f => f.Replace('\\', '/'))),
             ["article"] = i.ArticleId,
@@ -111,6 +123,14 @@ public static class ReportWriter
             ["seed"] = i.Study.Seed.ToString(CultureInfo.InvariantCulture),
             ["actors"] = string.Join(";", i.Actors),
         };
+
+        // Only when set, so an ordinary report's parameters (and bytes) are as before.
+        if (i.AggregateOnly)
+        {
+            parameters["aggregate_only"] = "yes: counts per bin, area and map cell; no event-level rows";
+        }
+
+        return parameters;
     }
 
     /// <summary>
@@ -133,7 +153,7 @@ public static class ReportWriter
         var clock = Stopwatch.StartNew();
         progress?.Report("drawing charts");
         var figures = Charts(a);
-        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f) + TimelineLegend.For(f.Name, a), Caption(f.Name, a) + " One panel per source; sources are never added together.")).ToList();
+        var charts = figures.Select(f => new ReportChart(f.Name, f.Title, ChartHtml.Div(f) + TimelineLegend.For(f.Name, a), Caption(f.Name, a) + " One panel per source; sources are never added together.", f.IsMap)).ToList();
         timings.Add(("charts", clock.Elapsed));
         clock.Restart();
 
@@ -190,7 +210,7 @@ public static class ReportWriter
 
     private const string Admin1CrosswalkNote = " Areas are named as in data/reference/admin1_crosswalk.csv, so one place has one row name in every panel (UCDP's \"Misrata district\" and ACLED's \"Misratah\" are both Misratah); tables/admin1_month.csv keeps each source's own names beside these.";
 
-    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest", "mention-windows", "fatalities", "actors"];
+    private static readonly string[] ChartKinds = ["timeline", "event-types", "admin1-heatmap", "forest", "mention-windows", "fatalities", "actors", "map"];
 
     private static string Caption(string chart, ReportAnalysis a) => ChartKinds.FirstOrDefault(k => chart == k || chart.StartsWith(k + "-", StringComparison.Ordinal)) switch
     {
@@ -201,6 +221,9 @@ public static class ReportWriter
         "mention-windows" => "What each event-study number is made of: for every mention the study could compute on this source (numbered and titled as on the timeline and forest; the rest have no subplot, the study table gives each reason), the events in each bin of the before window (grey) and of the after window, or inside the period (blue), with the two means the forest compares as orange segments (dashed: before). Bin 0 holds the mention's date (a period's first bin). The bins are counted as the study counts them, in the mention's own countries" + (a.Inputs.Intensity.Imprecise == ImprecisePolicy.Band ? ": precisely dated events only (events dated more coarsely than the bin are in the study table's note as a band)." : ": events dated more coarsely than the bin spread over their possible days."),
         "fatalities" => $"Deaths per {Bins.Name(a.Inputs.Intensity.Bin)} bin as each source reports them, all events (imprecise dates included), so the line's total is tables/intensity.csv's fatalities plus imprecise_fatalities. ACLED: reported fatalities (conservative counts). UCDP GED: the best estimate as the line and the summed low–high estimates of the same events as the shaded band; rows whose best estimate lies outside their own low–high range are kept as UCDP publishes them, and the note under the chart counts them and the bins they fall in.",
         "actors" => $"Events per month (imprecise dates included) whose actor fields (actor 1, actor 2 and their associated actors) contain each actor text, ignoring case: one line per text, in the order given, each with its own colour and dash; a text that matches nothing is named under the chart. An event naming two texts is on both lines. A match is a text match on how the dataset names actors, not proof of who was involved. tables/actors.csv has the same events per {Bins.Name(a.Inputs.Intensity.Bin)} bin.",
+        "map" => a.Inputs.AggregateOnly
+            ? $"Events of this source counted per {MapChart.CellDegrees.ToString(CultureInfo.InvariantCulture)}° cell (a marker at each cell's centre, larger for more events), one colour per harmonised event type as in the other charts; no event is drawn on its own (a report for sharing). Click a type in the legend to hide or show it; the numbered entries (as on the timeline) add the cells of the events inside that mention's study window. Outlines: Natural Earth 1:110m, embedded, so the map draws offline."
+            : "Each event of this source at its recorded coordinates, one colour per harmonised event type as in the other charts; hover a point for its date, type, area and fatalities. Click a type in the legend to hide or show it; the numbered entries (as on the timeline), hidden at first, circle the events inside that mention's study window (its before and after, or before and inside, bins). Outlines: Natural Earth 1:110m, embedded, so the map draws offline.",
         _ => "",
     };
 }

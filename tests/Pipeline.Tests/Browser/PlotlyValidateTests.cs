@@ -18,7 +18,7 @@ public sealed class PlotlyValidateTests(ChromiumFixture chromium)
     public async Task Every_sample_chart_passes_plotly_validate()
     {
         var figures = FigureJsonRegressionTests.SampleFigures().Select(f => (f.Label, JsonDocument.Parse(f.Figure.FigureJson).RootElement.Clone())).ToList();
-        Assert.Equal(16, figures.Count);
+        Assert.Equal(17, figures.Count);
         await AssertValidAsync(figures);
     }
 
@@ -26,7 +26,7 @@ public sealed class PlotlyValidateTests(ChromiumFixture chromium)
     public async Task Every_default_report_chart_passes_plotly_validate()
     {
         var figures = await FigureJsonRegressionTests.ReportFigures("default");
-        Assert.Equal(12, figures.Count); // timeline, event types, heatmap, forest, mention windows, fatalities, actors and five sensitivity charts
+        Assert.Equal(13, figures.Count); // timeline, event types, heatmap, forest, mention windows, fatalities, actors, map and five sensitivity charts
         await AssertValidAsync(figures);
     }
 
@@ -42,7 +42,7 @@ public sealed class PlotlyValidateTests(ChromiumFixture chromium)
             "multi",
             TestPaths.Real("ucdp-ged-libya/conflict_libya.csv"),
             TestPaths.Real("acled-libya-2011-2012/2011-01-31-2012-03-01-Libya.csv"));
-        Assert.Equal(19, figures.Count); // seven charts per source and one sensitivity chart per mention UCDP can study
+        Assert.Equal(21, figures.Count); // eight charts per source and one sensitivity chart per mention UCDP can study
         await AssertValidAsync(figures);
     }
 

@@ -55,7 +55,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         var counts = await page.Page.EvaluateAsync<JsonElement>(
             "() => [...document.querySelectorAll('div.chart')].map(d => ({ id: d.id, declared: +d.dataset.traces, drawn: (d.data || []).length, svg: d.querySelectorAll('.main-svg').length }))");
         var charts = counts.EnumerateArray().ToList();
-        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic", "chart-mention-windows-synthetic", "chart-fatalities-synthetic", "chart-actors-synthetic", .. SensitivityCharts()], charts.Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal(["chart-timeline-synthetic", "chart-event-types-synthetic", "chart-admin1-heatmap-synthetic", "chart-forest-synthetic", "chart-mention-windows-synthetic", "chart-fatalities-synthetic", "chart-actors-synthetic", "chart-map-synthetic", .. SensitivityCharts()], charts.Select(c => c.GetProperty("id").GetString()));
         foreach (var c in charts)
         {
             Assert.True(c.GetProperty("declared").GetInt32() > 0);
@@ -119,7 +119,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
         Assert.Contains("SYNTHETIC DATA", await page.Page.Locator("#synthetic-banner").InnerTextAsync());
         var marks = await page.Page.EvaluateAsync<int>(
             "() => [...document.querySelectorAll('div.chart')].filter(d => (d.layout.annotations || []).some(a => a.text === 'SYNTHETIC DATA')).length");
-        Assert.Equal(7 + SensitivityCharts().Count, marks);
+        Assert.Equal(8 + SensitivityCharts().Count, marks);
     }
 
     [BrowserFact]
@@ -163,7 +163,7 @@ public sealed class ReportPageTests(ChromiumFixture chromium, DefaultReportFixtu
     public void Chart_screenshots_are_written_and_not_blank()
     {
         Assert.Null(report.Result.PngNote);
-        foreach (var name in new[] { "timeline", "event-types", "admin1-heatmap", "forest" })
+        foreach (var name in new[] { "timeline", "event-types", "admin1-heatmap", "forest", "map" })
         {
             var png = PngFile.Read(Path.Combine(report.Folder, "charts", name + "-synthetic.png"));
             Assert.InRange(png.Width, 600, 1300);

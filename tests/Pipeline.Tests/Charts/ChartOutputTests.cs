@@ -7,7 +7,7 @@ namespace Pipeline.Tests.Charts;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public partial class ChartOutputTests
 {
-    public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest", "fatalities", "actors"];
+    public static TheoryData<string> ChartNames => ["timeline", "event-types", "admin1-heatmap", "forest", "fatalities", "actors", "map"];
 
     private static ChartFigure Build(string name, bool synthetic) => name switch
     {
@@ -17,6 +17,7 @@ public partial class ChartOutputTests
         "forest" => ForestChart.Build(StudyResults(), synthetic),
         "fatalities" => FatalitiesChart.Build(WeeklyWithUcdpBand(), [], Pipeline.Events.EventSource.UcdpGed, synthetic),
         "actors" => ActorChart.Build(ByType(), synthetic),
+        "map" => MapChart.Build(MapEvents(), MapWindows(), synthetic, aggregateOnly: false),
         _ => throw new ArgumentException(name),
     };
 

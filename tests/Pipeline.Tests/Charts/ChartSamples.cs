@@ -31,6 +31,18 @@ internal static class ChartSamples
         SourceLine = 2,
     };
 
+    /// <summary>Events for the map: three placed (one with an admin1 that is script text), one without coordinates.</summary>
+    public static IReadOnlyList<ConflictEvent> MapEvents() =>
+    [
+        Ev("2019-04-04", 5) with { Latitude = 32.887654321, Longitude = 13.191234567 },
+        Ev("2019-04-05", 1, type: HarmonisedEventType.Protests, admin1: "Misratah") with { Latitude = 32.3754, Longitude = 15.0925 },
+        Ev("2019-10-10", 3, type: HarmonisedEventType.ViolenceAgainstCivilians, admin1: "<b>Sirte</b>") with { Latitude = 31.2089, Longitude = 16.5887 },
+        Ev("2019-01-03", 2),
+    ];
+
+    /// <summary>One mention window holding the first two map events.</summary>
+    public static IReadOnlyList<Pipeline.Charts.MapWindow> MapWindows() => [new("3. Tripoli offensive (2019-04-04)", [.. MapEvents().Take(2)])];
+
     /// <summary>Weekly events over 2019 with one month-dated (imprecise) event.</summary>
     public static IntensitySeries Weekly(bool withImprecise = true)
     {

@@ -41,6 +41,9 @@ public class FigureJsonRegressionTests
             ("sample-actors", ActorChart.Build(ByType(), synthetic: true)),
             ("sample-actors-empty", ActorChart.Build([], synthetic: false)),
             ("sample-mention-windows-empty", MentionWindowChart.Build([], 3, synthetic: false)),
+            ("sample-map", MapChart.Build(MapEvents(), MapWindows(), synthetic: true, aggregateOnly: false)),
+            ("sample-map-aggregate", MapChart.Build(MapEvents(), MapWindows(), synthetic: false, aggregateOnly: true)),
+            ("sample-map-empty", MapChart.Build([], [], synthetic: false, aggregateOnly: false)),
         ];
 
     [Fact]

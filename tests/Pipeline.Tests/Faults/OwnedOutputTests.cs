@@ -77,12 +77,12 @@ public sealed class OwnedOutputTests
         using var temp = new TempFolder();
         var outDir = temp["out"];
         var (_, withPng) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir, new FakePngRenderer());
-        Assert.Equal(7, withPng.Outputs.Count(o => o.Path.StartsWith("charts/", StringComparison.Ordinal)));
+        Assert.Equal(8, withPng.Outputs.Count(o => o.Path.StartsWith("charts/", StringComparison.Ordinal)));
         File.WriteAllText(Path.Combine(outDir, "charts", "sketch.png"), "mine");
 
         var (_, noPng) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir);
 
-        Assert.Equal(["charts/actors-synthetic.png", "charts/admin1-heatmap-synthetic.png", "charts/event-types-synthetic.png", "charts/fatalities-synthetic.png", "charts/forest-synthetic.png", "charts/mention-windows-synthetic.png", "charts/timeline-synthetic.png"], noPng.Removed);
+        Assert.Equal(["charts/actors-synthetic.png", "charts/admin1-heatmap-synthetic.png", "charts/event-types-synthetic.png", "charts/fatalities-synthetic.png", "charts/forest-synthetic.png", "charts/map-synthetic.png", "charts/mention-windows-synthetic.png", "charts/timeline-synthetic.png"], noPng.Removed);
         Assert.Equal(["charts/sketch.png"], noPng.LeftAlone);
         Assert.Equal(["sketch.png"], Directory.EnumerateFiles(Path.Combine(outDir, "charts")).Select(Path.GetFileName));
 
@@ -228,7 +228,7 @@ public sealed class OwnedOutputTests
 
         var (_, result) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir);
 
-        Assert.Equal(7, result.Removed.Count); // the seven PNGs
+        Assert.Equal(8, result.Removed.Count); // the eight PNGs
         Assert.Equal(["notes.txt"], result.LeftAlone);
         Assert.Equal(Manifest.CurrentSchemaVersion, Manifest.Read(manifestPath).SchemaVersion);
 

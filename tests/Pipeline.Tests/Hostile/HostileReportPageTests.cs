@@ -89,9 +89,9 @@ public sealed class HostileReportPageTests(ChromiumFixture chromium, HostileRepo
         Assert.Empty(page.PageErrors);
         Assert.Empty(page.ConsoleErrors);
         Assert.Empty(page.NetworkRequestUrls);
-        Assert.Equal(7, state.GetProperty("charts").GetInt32());
+        Assert.Equal(8, state.GetProperty("charts").GetInt32());
         Assert.True(hovered > 50, $"only {hovered} hover labels shown");
-        Assert.Equal(8, state.GetProperty("scripts").GetInt32()); // plotly.js and one per chart (seven)
+        Assert.Equal(10, state.GetProperty("scripts").GetInt32()); // plotly.js, the world outlines for the map, one per chart (eight)
         Assert.Equal(0, state.GetProperty("injected").GetInt32());
         Assert.Equal(0, state.GetProperty("scriptLinks").GetInt32());
         Assert.Equal(HostileInputs.MarkupPayloads.Count(), shownAsText);

@@ -26,7 +26,7 @@ public sealed class FacadeTests
         Assert.Equal(report.Inputs, analysis.Inputs with { EventFiles = report.Inputs.EventFiles, Actors = report.Inputs.Actors });
         Assert.Equal(report.Inputs.EventFiles, analysis.Inputs.EventFiles);
         var facade = analysis.TimelineCharts().Concat(analysis.EventTypeCharts()).Concat(analysis.Admin1HeatmapCharts()).Concat(analysis.ForestCharts())
-            .Concat(analysis.MentionWindowCharts()).Concat(analysis.FatalitiesCharts()).Concat(analysis.ActorCharts()).ToList();
+            .Concat(analysis.MentionWindowCharts()).Concat(analysis.FatalitiesCharts()).Concat(analysis.ActorCharts()).Concat(analysis.MapCharts()).ToList();
         var written = ReportWriter.Charts(report);
         Assert.Equal(written.Select(f => f.Name), facade.Select(f => f.Name));
         Assert.Equal(written.Select(f => f.FigureJson), facade.Select(f => f.FigureJson));

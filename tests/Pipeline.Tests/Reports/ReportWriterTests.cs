@@ -65,7 +65,7 @@ public class ReportWriterTests
 
         Assert.Contains("outside coverage", html);
         Assert.Contains("ACLED fatality counts are conservative", html);
-        foreach (var chart in new[] { "timeline", "event-types", "admin1-heatmap", "forest", "mention-windows", "fatalities", "actors" })
+        foreach (var chart in new[] { "timeline", "event-types", "admin1-heatmap", "forest", "mention-windows", "fatalities", "actors", "map" })
         {
             Assert.Contains($"id=\"chart-{chart}-synthetic\"", html);
         }
