@@ -90,6 +90,44 @@ public sealed class CountingSummaryTests
         Assert.Contains("malformed CSV quoting", counted, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Counting_ucdp_date_ranges_ends_the_span_at_the_latest_date_end_and_keeps_band_warnings()
+    {
+        var lines = File.ReadAllLines(TestPaths.Events("ucdp-ged-bulk-iso-dates.csv"));
+        var header = lines[0].Split(',');
+        string Row(string start, string end, string prec, string best, string high, string low, string country = "Libya")
+        {
+            var cells = lines[1].Split(',');
+            void Set(string column, string value) => cells[Array.IndexOf(header, column)] = value;
+            Set("date_start", start);
+            Set("date_end", end);
+            Set("date_prec", prec);
+            Set("best", best);
+            Set("high", high);
+            Set("low", low);
+            Set("country", country);
+            return string.Join(',', cells);
+        }
+
+        using var temp = new TempFolder();
+        var path = temp.File("ucdp-ranges.csv");
+        File.WriteAllLines(path,
+        [
+            lines[0],
+            Row("2019-12-20", "2020-01-20", "4", "3", "4", "2"),  // a month-long range across the year end: the span's last day
+            Row("2019-06-01", "2019-06-01", "1", "9", "8", "2"),  // best above high: kept with a warning
+            Row("2019-03-01", "2019-03-03", "2", "1", "1", "1", "NA"), // country missing: rejected
+            Row("2019-01-05", "2019-01-05", "0", "2", "2", "2"),  // code 0: precision from the span
+        ]);
+
+        var (fromTable, counted) = BothPaths(path, EventLoadOptions.Uncached);
+        Assert.Equal(fromTable, counted);
+        var summary = EventSummary.Load(path, EventLoadOptions.Uncached);
+        Assert.Equal((new DateOnly(2019, 1, 5), new DateOnly(2020, 1, 20)), (summary.FirstDate!.Value, summary.LastDate!.Value));
+        Assert.Equal((3, 1, 14L), (summary.Loaded, summary.Rejected, summary.TotalFatalities));
+        Assert.Contains(summary.Warnings, w => w.Message.StartsWith("best estimate 9 lies outside low..high (2..8)", StringComparison.Ordinal));
+    }
+
     [RealDataFact]
     public void Counting_every_real_acled_and_ucdp_file_gives_the_loaded_tables_summary()
     {
