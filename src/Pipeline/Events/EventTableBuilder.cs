@@ -89,7 +89,7 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
     {
         loadedRow = default;
         ConflictEvent? ev = null;
-        CountedEvent counted;
+        CountedEvent counted = default;
         if (CountOnly)
         {
             if (!mapper.TryCount(row, out counted, out rejection))
@@ -104,8 +104,6 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
             {
                 return false;
             }
-
-            counted = CountedEvent.Of(ev);
         }
 
         row.WarnControlCharacters();
@@ -129,19 +127,23 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
     /// <summary>Keeps a row that was already read: its record, or with <see cref="CountOnly"/> its counts.</summary>
     public void Keep(in LoadedRow row)
     {
+        HarmonisedEventType type;
+        string written;
         if (row.Event is { } ev)
         {
             events.Add(ev);
+            (type, written) = (ev.HarmonisedType, ev.EventType);
         }
         else
         {
             counts.Add(row.Counted);
+            (type, written) = (row.Counted.HarmonisedType, row.Counted.EventType);
         }
 
         loaded++;
-        if (row.Counted.HarmonisedType == HarmonisedEventType.Unknown)
+        if (type == HarmonisedEventType.Unknown)
         {
-            unknownTypes[row.Counted.EventType] = unknownTypes.GetValueOrDefault(row.Counted.EventType) + 1;
+            unknownTypes[written] = unknownTypes.GetValueOrDefault(written) + 1;
         }
 
         if (row.IsSyntheticRow)
@@ -198,5 +200,5 @@ internal sealed class EventTableBuilder(string file, EventLoadOptions options)
     }
 }
 
-/// <summary>A row that passed every check: its record (null when only counting), what a summary counts of it, and whether it carries the synthetic marker.</summary>
+/// <summary>A row that passed every check: its record, or when only counting what a summary counts of it (default otherwise), and whether it carries the synthetic marker.</summary>
 internal readonly record struct LoadedRow(ConflictEvent? Event, CountedEvent Counted, bool IsSyntheticRow);
