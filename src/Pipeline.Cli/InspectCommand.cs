@@ -9,7 +9,7 @@ namespace Pipeline.Cli;
 /// <summary><c>pipeline inspect FILE [--strict] [--json] [--no-cache]</c>: a first look at an events file.</summary>
 internal static class InspectCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
+    internal static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -27,8 +27,7 @@ internal static class InspectCommand
         var command = new Command("inspect", "Load an events file and summarise rows, rejections, span, precision, types and years") { file, strict, json, noCache };
         command.SetAction(parse =>
         {
-            var table = EventLoader.Load(parse.GetValue(file)!, CacheSwitch.Options(parse.GetValue(noCache), stderr) with { Strict = parse.GetValue(strict) });
-            var summary = EventSummary.From(table);
+            var summary = EventSummary.Load(parse.GetValue(file)!, CacheSwitch.Options(parse.GetValue(noCache), stderr) with { Strict = parse.GetValue(strict) });
             if (parse.GetValue(json))
             {
                 stdout.WriteLine(JsonSerializer.Serialize(summary, Json));

@@ -24,8 +24,8 @@ internal static class Workers
     };
 
     /// <summary>
-    /// What a user runs: <c>pipeline inspect FILE --json</c>, the CLI's own code in this process (load, every check,
-    /// the summary, the JSON), without the cache (<c>--no-cache</c>) or through it with the entry already written.
+    /// What a user runs: <c>pipeline inspect FILE --json</c>, the CLI's own code in this process (every check,
+    /// the summary, the JSON; uncached, the file is counted while read and no records are built), without the cache (<c>--no-cache</c>) or through it with the entry already written.
     /// It counts years, not weeks, so the runner checks its loaded rows only.
     /// </summary>
     private static WorkerResult Inspect(string csv, string cacheFolder, bool cached)

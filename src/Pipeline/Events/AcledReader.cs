@@ -88,11 +88,64 @@ internal sealed class AcledReader : IEventRowMapper
 
     public ConflictEvent? Map(RowContext row, out RowRejection? rejection)
     {
-        var idText = row.Text(id) ?? row.Text(dataId);
-        if (idText is null)
+        if (!TryCheck(row, out var c, out rejection))
+        {
+            return null;
+        }
+
+        return new ConflictEvent
+        {
+            // TryCheck found one of the two present, and the cells have not changed since.
+            Id = row.Text(id) ?? row.Text(dataId)!,
+            Source = EventSource.Acled,
+            Date = c.Date,
+            Precision = c.Precision,
+            EventType = c.EventType,
+            HarmonisedType = c.HarmonisedType,
+            SubEventType = row.Text(subType) ?? c.ImpliedSubType,
+            DisorderType = row.Text(disorder),
+            Actor1 = row.Text(actor1),
+            AssocActor1 = row.Text(assoc1),
+            Actor2 = row.Text(actor2),
+            AssocActor2 = row.Text(assoc2),
+            Inter1 = c.Inter1,
+            Inter2 = c.Inter2,
+            Country = row.Text(country)!,
+            Admin1 = row.Text(admin1),
+            Admin2 = row.Text(admin2),
+            Admin3 = row.Text(admin3),
+            Location = row.Text(location),
+            Latitude = c.Latitude,
+            Longitude = c.Longitude,
+            GeoPrecision = c.GeoPrecision,
+            Fatalities = c.Fatalities,
+            SourceLine = row.Line,
+        };
+    }
+
+    public bool TryCount(RowContext row, out CountedEvent counted, out RowRejection? rejection)
+    {
+        var ok = TryCheck(row, out var c, out rejection);
+        counted = ok ? new CountedEvent(c.Date, c.Date, c.Precision, c.EventType, c.HarmonisedType, c.Fatalities) : default;
+        return ok;
+    }
+
+    /// <summary>The values of a row that passed every check, for <see cref="Map"/> and <see cref="TryCount"/>.</summary>
+    private readonly record struct Checked(
+        DateOnly Date, DatePrecision Precision, string EventType, HarmonisedEventType HarmonisedType, string? ImpliedSubType,
+        string? Inter1, string? Inter2, int Fatalities, double? Latitude, double? Longitude, int? GeoPrecision);
+
+    /// <summary>
+    /// Every rule a row must pass, in the order that decides which rejection a row with several faults gets.
+    /// Presence of the id and country is checked without making their strings; <see cref="Map"/> reads them after.
+    /// </summary>
+    private bool TryCheck(RowContext row, out Checked c, out RowRejection? rejection)
+    {
+        c = default;
+        if (!row.Has(id) && !row.Has(dataId))
         {
             rejection = row.Reject(id >= 0 ? id : dataId, null, "event id is missing", "ACLED rows carry event_id_cnty (or data_id in old files); fix or remove the row");
-            return null;
+            return false;
         }
 
         if (!row.TryCleanSpan(date, out var dateBytes) || !EventDates.TryParse(dateBytes, out var eventDate))
@@ -101,89 +154,63 @@ internal sealed class AcledReader : IEventRowMapper
             if (dateText is null)
             {
                 rejection = row.Missing(date, "event_date");
-                return null;
+                return false;
             }
 
             if (!EventDates.TryParse(dateText, out eventDate))
             {
                 rejection = row.Reject(date, dateText, $"event_date: {EventDates.Diagnose(dateText)}", $"dates look like {EventDates.AcceptedExamples}");
-                return null;
+                return false;
             }
         }
 
         if (!row.TryOptionalInt(year, "year", out var yearValue, out rejection))
         {
-            return null;
+            return false;
         }
 
         if (yearValue is { } y && y != eventDate.Year)
         {
             rejection = row.Reject(year, row.Raw(year), $"year disagrees with event_date {eventDate:yyyy-MM-dd}", "a day/month swap or a hand edit; correct either cell");
-            return null;
+            return false;
         }
 
         if (!row.TryInt(precision, "time_precision", out var p, out rejection, 1, 3))
         {
-            return null;
+            return false;
         }
 
         var typeText = row.Text(type);
         if (typeText is null)
         {
             rejection = row.Missing(type, "event_type");
-            return null;
+            return false;
         }
 
-        var countryText = row.Text(country);
-        if (countryText is null)
+        if (!row.Has(country))
         {
             rejection = row.Missing(country, "country");
-            return null;
+            return false;
         }
 
         if (!row.TryInt(fatalities, "fatalities", out var deaths, out rejection, 0))
         {
-            return null;
+            return false;
         }
 
         if (!row.TryOptionalDouble(latitude, "latitude", -90, 90, out var lat, out rejection)
             || !row.TryOptionalDouble(longitude, "longitude", -180, 180, out var lon, out rejection)
             || !row.TryOptionalInt(geoPrecision, "geo_precision", out var geo, out rejection, 1, 3))
         {
-            return null;
+            return false;
         }
 
         var i1 = row.Text(inter1);
         var i2 = row.Text(inter2);
         var (harmonised, impliedSubType) = EventTaxonomy.HarmoniseAcled(typeText, i1, i2);
         rejection = null;
-        return new ConflictEvent
-        {
-            Id = idText,
-            Source = EventSource.Acled,
-            Date = eventDate,
-            Precision = (DatePrecision)p,
-            EventType = typeText,
-            HarmonisedType = harmonised,
-            SubEventType = row.Text(subType) ?? impliedSubType,
-            DisorderType = row.Text(disorder),
-            Actor1 = row.Text(actor1),
-            AssocActor1 = row.Text(assoc1),
-            Actor2 = row.Text(actor2),
-            AssocActor2 = row.Text(assoc2),
-            Inter1 = i1,
-            Inter2 = i2,
-            Country = countryText,
-            Admin1 = row.Text(admin1),
-            Admin2 = row.Text(admin2),
-            Admin3 = row.Text(admin3),
-            Location = row.Text(location),
-            Latitude = lat,
-            Longitude = lon,
-            GeoPrecision = geo,
-            Fatalities = deaths,
-            SourceLine = row.Line,
-        };
+        c = new Checked(eventDate, (DatePrecision)p, typeText, harmonised, impliedSubType, i1, i2, deaths, lat, lon, geo);
+        return true;
     }
 
     private static string DescribeLayout(HeaderIndex h)

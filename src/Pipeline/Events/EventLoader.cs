@@ -49,10 +49,26 @@ public static class EventLoader
             line: linesRead + 1);
     }
 
-    private static EventTable LoadCsv(string path, EventLoadOptions options)
+    private static EventTable LoadCsv(string path, EventLoadOptions options) =>
+        ReadCsv(path, options, new EventTableBuilder(path, options) { LinesAreText = true }, (builder, mapper, warnings) => builder.Build(mapper, warnings));
+
+    /// <summary>
+    /// The summary of an uncached CSV file, counted as it is read: every row is checked by the same mappers,
+    /// rules and accounting as <see cref="Load(string, EventLoadOptions)"/>, but no <see cref="ConflictEvent"/> is
+    /// built or kept, so the summary equals <see cref="EventSummary.From"/> of the loaded table at a fraction of the
+    /// memory. See <see cref="EventSummary.Load"/>, which chooses this path.
+    /// </summary>
+    internal static EventSummary SummariseCsv(string path, EventLoadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        CheckFileIsReadable(path);
+        return ReadCsv(path, options, new EventTableBuilder(path, options) { LinesAreText = true, CountOnly = true }, (builder, mapper, warnings) => builder.BuildSummary(mapper, warnings));
+    }
+
+    private static T ReadCsv<T>(string path, EventLoadOptions options, EventTableBuilder builder, Func<EventTableBuilder, IEventRowMapper, IReadOnlyList<RowWarning>, T> build)
     {
         FileSignature.ThrowIfNotCsvText(path);
-        var builder = new EventTableBuilder(path, options) { LinesAreText = true };
         HeaderIndex? header = null;
         var csvOptions = CsvReaderOptions.Default with
         {
@@ -68,7 +84,8 @@ public static class EventLoader
         try
         {
             header = ReadHeader(reader, path, options);
-            return ReadRecords(reader, header, path, options, builder);
+            var (mapper, warnings) = ReadRecords(reader, header, path, options, builder);
+            return build(builder, mapper, warnings);
         }
         catch (CsvFormatException)
         {
@@ -80,7 +97,7 @@ public static class EventLoader
         }
     }
 
-    private static EventTable ReadRecords(CsvReader reader, HeaderIndex header, string path, EventLoadOptions options, EventTableBuilder builder)
+    private static (IEventRowMapper Mapper, IReadOnlyList<RowWarning> Warnings) ReadRecords(CsvReader reader, HeaderIndex header, string path, EventLoadOptions options, EventTableBuilder builder)
     {
         var mapper = EventTableBuilder.ChooseMapper(header, path);
         var workers = Workers(path, options);
@@ -100,7 +117,7 @@ public static class EventLoader
                 builder.Map(mapper, row);
             }
 
-            return builder.Build(mapper, row.Warnings);
+            return (mapper, row.Warnings);
         }
 
         // Records are mapped on several threads and come back in file order. Malformed records never
@@ -110,14 +127,14 @@ public static class EventLoader
         var warnings = new List<RowWarning>();
         var contexts = new System.Collections.Concurrent.ConcurrentDictionary<CsvReader, RowContext>();
         var outcomes = reader.ParallelEnumerate(
-            r => MapRecord(r, contexts.GetOrAdd(r, x => new RowContext(new CsvRecordCells(x), path, header, options) { HoldWarnings = true }), header, mapper),
+            r => MapRecord(r, contexts.GetOrAdd(r, x => new RowContext(new CsvRecordCells(x), path, header, options) { HoldWarnings = true }), header, mapper, builder),
             workers);
         foreach (var outcome in outcomes)
         {
             builder.Covered(outcome.Line, outcome.LastLine);
-            if (outcome.Event is { } ev)
+            if (outcome.Loaded is { } loaded)
             {
-                builder.Keep(ev, outcome.IsSynthetic);
+                builder.Keep(loaded);
             }
             else
             {
@@ -131,7 +148,7 @@ public static class EventLoader
         }
 
         builder.MergeRejections(rowRejections);
-        return builder.Build(mapper, warnings);
+        return (mapper, warnings);
     }
 
     /// <summary>
@@ -151,30 +168,21 @@ public static class EventLoader
         return wanted > 1 && new FileInfo(path).Length >= ParallelThresholdBytes ? wanted : 1;
     }
 
-    /// <summary>Checks and maps the reader's current record; runs on worker threads in parallel loading.</summary>
-    private static RowOutcome MapRecord(CsvReader reader, RowContext row, HeaderIndex header, IEventRowMapper mapper)
+    /// <summary>Checks and maps (or only counts, see <see cref="EventTableBuilder.TryRead"/>) the reader's current record; runs on worker threads in parallel loading.</summary>
+    private static RowOutcome MapRecord(CsvReader reader, RowContext row, HeaderIndex header, IEventRowMapper mapper, EventTableBuilder builder)
     {
         row.BeginRecord(reader.LineNumber);
         var rejection = CheckShape(reader, row, header);
-        ConflictEvent? ev = null;
-        if (rejection is null)
-        {
-            ev = mapper.Map(row, out rejection);
-        }
-
-        if (ev is not null)
-        {
-            row.WarnControlCharacters();
-        }
-
+        LoadedRow loaded = default;
+        var ok = rejection is null && builder.TryRead(mapper, row, out loaded, out rejection);
         var warnings = row.HoldWarnings ? row.TakePending() : null;
-        return ev is null
-            ? new RowOutcome(null, rejection, warnings, false, row.Line, row.LastLine)
-            : new RowOutcome(ev, null, warnings, mapper.IsSyntheticRow(row), row.Line, row.LastLine);
+        return ok
+            ? new RowOutcome(loaded, null, warnings, row.Line, row.LastLine)
+            : new RowOutcome(null, rejection, warnings, row.Line, row.LastLine);
     }
 
-    /// <summary>What became of one record (an event, and whether it carries the synthetic marker, or a rejection) and its physical lines.</summary>
-    private readonly record struct RowOutcome(ConflictEvent? Event, RowRejection? Rejection, RowWarning[]? Warnings, bool IsSynthetic, long Line, long LastLine);
+    /// <summary>What became of one record (a loaded row or a rejection) and its physical lines.</summary>
+    private readonly record struct RowOutcome(LoadedRow? Loaded, RowRejection? Rejection, RowWarning[]? Warnings, long Line, long LastLine);
 
     /// <summary>
     /// Throws the file-level error for columns a layout cannot do without, listing what is missing, what

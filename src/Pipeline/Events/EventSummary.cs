@@ -45,6 +45,27 @@ public sealed record EventSummary(
     /// <summary>How many line numbers each rejection group lists.</summary>
     public const int LinesPerGroup = 5;
 
+    /// <summary>
+    /// Loads and summarises one file, the way <c>inspect</c> does: the same summary as
+    /// <see cref="From"/>(<see cref="EventLoader.Load(string, EventLoadOptions)"/>), byte for byte.
+    /// </summary>
+    /// <remarks>
+    /// A CSV file loaded without the cache is counted as it is read (every check, rejection and warning as in a
+    /// load, through the same row mappers) without building a <see cref="ConflictEvent"/> per row: a
+    /// million-row file spent most of <c>inspect</c>'s time and memory on records it never looked at again.
+    /// Through the cache (which stores the loaded table) and for spreadsheets the table is loaded and summarised.
+    /// </remarks>
+    /// <exception cref="EventFileException">The file cannot be read as event data at all.</exception>
+    /// <exception cref="RowRejectedException">Strict mode, at the first row that cannot be loaded.</exception>
+    public static EventSummary Load(string path, EventLoadOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Cache is null && !ExcelEventReader.Handles(path)
+            ? EventLoader.SummariseCsv(path, options)
+            : From(EventLoader.Load(path, options));
+    }
+
     /// <summary>Summarises a table; orderings are fixed so output is deterministic.</summary>
     /// <remarks>
     /// One pass over the events (or, for a table read from the columnar cache, over its columns, so its
@@ -56,17 +77,33 @@ public sealed record EventSummary(
         ArgumentNullException.ThrowIfNull(table);
         var counts = table.Columns is { } columns ? Count(columns) : Count(table.Events);
         var span = table.Columns is null ? counts.Span : table.DateSpan;
-        return new EventSummary(
-            table.File,
-            table.Layout,
-            table.IsSynthetic,
-            table.RowsRead,
-            table.Loaded,
-            table.Rejected,
+        return Create(table.File, table.Layout, table.IsSynthetic, table.RowsRead, table.Loaded, table.Rejections, counts, span, table.UnknownEventTypes, table.Warnings, table.DataLines);
+    }
+
+    /// <summary>The summary of counted rows and the load's accounting: shared by <see cref="From"/> and the counting load.</summary>
+    internal static EventSummary Create(
+        string file,
+        string layout,
+        bool isSynthetic,
+        long rowsRead,
+        int loaded,
+        IReadOnlyList<RowRejection> rejections,
+        Counts counts,
+        (DateOnly First, DateOnly Last)? span,
+        IReadOnlyDictionary<string, int> unknownEventTypes,
+        IReadOnlyList<RowWarning> warnings,
+        LineRange? dataLines) =>
+        new(
+            file,
+            layout,
+            isSynthetic,
+            rowsRead,
+            loaded,
+            rejections.Count,
             span?.First,
             span?.Last,
             counts.TotalFatalities,
-            table.Rejections
+            rejections
                 .GroupBy(r => r.Reason, StringComparer.Ordinal)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new RejectionGroup(g.Key, g.Count(), g.Take(LinesPerGroup).Select(r => r.Line).ToList(), g.First().Hint, g.Take(LinesPerGroup).Select(r => r.Lines).ToList()))
@@ -75,19 +112,17 @@ public sealed record EventSummary(
             [.. counts.Types.Select((n, t) => (n, t)).Where(x => x.n > 0)
                 .Select(x => new NamedCount(((HarmonisedEventType)x.t).DisplayName(), x.n, string.Join("; ", counts.Written[x.t].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))))],
             [.. counts.Years.Select(y => new YearCount(y.Key, y.Value.Events, y.Value.Fatalities))],
-            table.UnknownEventTypes.Select(kv => new NamedCount(kv.Key, kv.Value)).ToList(),
-            table.Warnings,
-            table.DataLines,
-            table.Warnings.Count(w => w.Kind == RowWarningKind.ControlCharacter));
-    }
+            unknownEventTypes.Select(kv => new NamedCount(kv.Key, kv.Value)).ToList(),
+            warnings,
+            dataLines,
+            warnings.Count(w => w.Kind == RowWarningKind.ControlCharacter));
 
     private static Counts Count(IReadOnlyList<ConflictEvent> events)
     {
         var c = new Counts();
         foreach (var e in events)
         {
-            c.Add((int)e.Precision, (int)e.HarmonisedType, e.EventType, e.Date.DayNumber, e.Fatalities);
-            c.Cover(e.Date, e.DateEnd ?? e.Date);
+            c.Add(CountedEvent.Of(e));
         }
 
         return c;
@@ -109,8 +144,8 @@ public sealed record EventSummary(
         return c;
     }
 
-    /// <summary>The per-event tallies of <see cref="From"/>, indexed by enum value (and year, in order).</summary>
-    private sealed class Counts
+    /// <summary>The per-event tallies of a summary, indexed by enum value (and year, in order).</summary>
+    internal sealed class Counts
     {
         private int yearStart = int.MaxValue;
         private int yearEnd = int.MinValue;
@@ -153,6 +188,13 @@ public sealed record EventSummary(
         // A hash map sorted once at the end: a file not in date order changes year at almost every row, and a
         // sorted tree's lookups there cost inspect a few per cent of its time (profiled on 1,000,000 rows).
         private readonly Dictionary<int, (int Events, long Fatalities)> years = [];
+
+        /// <summary>Counts one loaded event and widens the date span to cover it.</summary>
+        public void Add(in CountedEvent e)
+        {
+            Add((int)e.Precision, (int)e.HarmonisedType, e.EventType, e.Date.DayNumber, e.Fatalities);
+            Cover(e.Date, e.End);
+        }
 
         public void Add(int precision, int type, string written, int dayNumber, int fatalities)
         {

@@ -11,6 +11,12 @@ internal interface IEventRowMapper
     /// <summary>Returns the event, or null with the rejection that says why not.</summary>
     ConflictEvent? Map(RowContext row, out RowRejection? rejection);
 
+    /// <summary>
+    /// Checks the row by exactly the rules of <see cref="Map"/> (same rejections, same warnings) and returns only
+    /// what a summary counts, without reading the other text columns or building the record.
+    /// </summary>
+    bool TryCount(RowContext row, out CountedEvent counted, out RowRejection? rejection);
+
     /// <summary>Whether the row carries the synthetic-data marker in its source column.</summary>
     bool IsSyntheticRow(RowContext row);
 }

@@ -206,6 +206,12 @@ internal sealed class RowContext(IRecordCells reader, string file, HeaderIndex h
         return value;
     }
 
+    /// <summary>
+    /// Whether <see cref="Text"/> would return a value (the cell is present, not blank, not a missing-value
+    /// marker), answered from the bytes without making the string whenever they can answer it.
+    /// </summary>
+    public bool Has(int column) => TryCleanSpan(column, out _) || Text(column) is not null;
+
     /// <summary>The raw cell as written (not trimmed, markers kept), for error messages.</summary>
     public string Raw(int column) => column >= 0 && column < reader.FieldCount ? reader.GetString(column) : "";
 

@@ -78,48 +78,98 @@ internal sealed class UcdpGedReader : IEventRowMapper
 
     public ConflictEvent? Map(RowContext row, out RowRejection? rejection)
     {
-        var idText = row.Text(id);
-        if (idText is null)
+        if (!TryCheck(row, out var c, out rejection))
+        {
+            return null;
+        }
+
+        return new ConflictEvent
+        {
+            // TryCheck found both present, and the cells have not changed since.
+            Id = row.Text(id)!,
+            Source = EventSource.UcdpGed,
+            Date = c.Start,
+            DateEnd = c.End == c.Start ? null : c.End,
+            Precision = c.Precision,
+            EventType = c.TypeName,
+            HarmonisedType = c.HarmonisedType,
+            SubEventType = c.SubType,
+            Actor1 = row.Text(sideA),
+            Actor2 = row.Text(sideB),
+            Country = row.Text(country)!,
+            Admin1 = row.Text(admin1),
+            Admin2 = row.Text(admin2),
+            Location = row.Text(location),
+            Latitude = c.Latitude,
+            Longitude = c.Longitude,
+            GeoPrecision = c.GeoPrecision,
+            Fatalities = c.Best,
+            FatalitiesLow = c.Low,
+            FatalitiesHigh = c.High,
+            SourceLine = row.Line,
+        };
+    }
+
+    public bool TryCount(RowContext row, out CountedEvent counted, out RowRejection? rejection)
+    {
+        var ok = TryCheck(row, out var c, out rejection);
+        counted = ok ? new CountedEvent(c.Start, c.End, c.Precision, c.TypeName, c.HarmonisedType, c.Best) : default;
+        return ok;
+    }
+
+    /// <summary>The values of a row that passed every check, for <see cref="Map"/> and <see cref="TryCount"/>.</summary>
+    private readonly record struct Checked(
+        DateOnly Start, DateOnly End, DatePrecision Precision, string TypeName, HarmonisedEventType HarmonisedType, string SubType,
+        int Best, int? Low, int? High, double? Latitude, double? Longitude, int? GeoPrecision);
+
+    /// <summary>
+    /// Every rule a row must pass, in the order that decides which rejection a row with several faults gets,
+    /// and the warning for a best estimate outside its band. Presence of the id and country is checked without
+    /// making their strings; <see cref="Map"/> reads them after.
+    /// </summary>
+    private bool TryCheck(RowContext row, out Checked c, out RowRejection? rejection)
+    {
+        c = default;
+        if (!row.Has(id))
         {
             rejection = row.Missing(id, "id");
-            return null;
+            return false;
         }
 
         if (!TryDate(row, dateStart, "date_start", out var start, out rejection) || !TryDate(row, dateEnd, "date_end", out var end, out rejection))
         {
-            return null;
+            return false;
         }
 
         if (end < start)
         {
             rejection = row.Reject(dateEnd, row.Raw(dateEnd), $"date_end is before date_start {start:yyyy-MM-dd}", "swap the two dates or correct the end date");
-            return null;
+            return false;
         }
 
         if (!row.TryInt(datePrec, "date_prec", out var prec, out rejection, 0, 9)
             || !row.TryInt(violence, "type_of_violence", out var tov, out rejection))
         {
-            return null;
+            return false;
         }
 
         if (!EventTaxonomy.TryHarmoniseUcdp(tov, out var harmonised, out var subType, out var typeName))
         {
             rejection = row.Reject(violence, row.Raw(violence), "type_of_violence is not 1, 2 or 3", "UCDP codes 1 state-based, 2 non-state, 3 one-sided violence");
-            return null;
+            return false;
         }
 
-        var countryText = row.Text(country);
-        if (countryText is null)
+        if (!row.Has(country))
         {
             rejection = row.Missing(country, "country");
-            return null;
+            return false;
         }
 
         if (!row.TryInt(best, "best estimate", out var bestValue, out rejection, 0)
             || !row.TryOptionalInt(low, "low estimate", out var lowValue, out rejection, 0)
             || !row.TryOptionalInt(high, "high estimate", out var highValue, out rejection, 0))
         {
-            return null;
+            return false;
         }
 
         if ((lowValue is { } lo && lo > bestValue) || (highValue is { } hi && hi < bestValue))
@@ -132,34 +182,12 @@ internal sealed class UcdpGedReader : IEventRowMapper
             || !row.TryOptionalDouble(longitude, "longitude", -180, 180, out var lon, out rejection)
             || !row.TryOptionalInt(wherePrec, "where_prec", out var geo, out rejection, 1, 7))
         {
-            return null;
+            return false;
         }
 
         rejection = null;
-        return new ConflictEvent
-        {
-            Id = idText,
-            Source = EventSource.UcdpGed,
-            Date = start,
-            DateEnd = end == start ? null : end,
-            Precision = MapPrecision(prec, start, end),
-            EventType = typeName,
-            HarmonisedType = harmonised,
-            SubEventType = subType,
-            Actor1 = row.Text(sideA),
-            Actor2 = row.Text(sideB),
-            Country = countryText,
-            Admin1 = row.Text(admin1),
-            Admin2 = row.Text(admin2),
-            Location = row.Text(location),
-            Latitude = lat,
-            Longitude = lon,
-            GeoPrecision = geo,
-            Fatalities = bestValue,
-            FatalitiesLow = lowValue,
-            FatalitiesHigh = highValue,
-            SourceLine = row.Line,
-        };
+        c = new Checked(start, end, MapPrecision(prec, start, end), typeName, harmonised, subType, bestValue, lowValue, highValue, lat, lon, geo);
+        return true;
     }
 
     /// <summary>The documented <c>date_prec</c> mapping (see the type's remarks).</summary>

@@ -61,7 +61,7 @@ public sealed class ParallelLoadingTests
     }
 
     /// <summary>A generated file with a stray quote, an unclosed quote, a Latin-1 byte and an impossible date spliced in.</summary>
-    private static void WriteScaleFileWithBrokenRecords(string path, int rows)
+    internal static void WriteScaleFileWithBrokenRecords(string path, int rows)
     {
         using var generated = new MemoryStream();
         AcledScaleGenerator.Write(generated, new AcledScaleOptions { Rows = rows, BadRowsPerMille = 3 });
