@@ -71,19 +71,34 @@ public sealed class FatalitiesAndActorChartTests
         var a = Default.Value;
         var chart = Assert.Single(a.ActorCharts());
         Assert.Equal("actors-synthetic", chart.Name);
+        var matched = AssertActorTotals(a, a.Sources[0], chart);
+        Assert.True(matched >= 2, $"{matched} actor texts drawn");
+    }
+
+    [RealDataFact]
+    public void Actor_lines_total_the_actors_table_on_the_real_UCDP_and_ACLED_files()
+    {
+        var a = ReportAnalysis.Run(ReportRun.Inputs(TestPaths.Real("ucdp-ged-libya/conflict_libya.csv"), TestPaths.Real("acled-libya-2011-2012/2011-01-31-2012-03-01-Libya.csv")));
+        var matched = a.Sources.Zip(a.ActorCharts()).Sum(x => AssertActorTotals(a, x.First, x.Second));
+        Assert.True(matched >= 1, $"{matched} actor texts drawn");
+    }
+
+    /// <summary>Each actor text's line totals its rows of tables/actors.csv for the source (0 and no line when nothing matches); returns the lines drawn.</summary>
+    private static int AssertActorTotals(ReportAnalysis a, SourceAnalysis s, ChartFigure chart)
+    {
         var table = ReportTables.Build(a).Single(t => t.Name == "actors");
-        var (actor, events) = (table.Columns.ToList().IndexOf("actor_match"), table.Columns.ToList().IndexOf("events"));
+        var c = table.Columns.ToList();
         var matched = 0;
         foreach (var text in a.Inputs.Actors)
         {
-            var expected = table.Rows.Where(r => r[actor] == text).Sum(r => double.Parse(r[events], CultureInfo.InvariantCulture));
+            var expected = table.Rows.Where(r => r[c.IndexOf("source")] == s.Name && r[c.IndexOf("actor_match")] == text).Sum(r => double.Parse(r[c.IndexOf("events")], CultureInfo.InvariantCulture));
             var line = chart.Data.SingleOrDefault(t => t.Name == text);
             Assert.Equal(expected, line is null ? 0 : line.Y!.Numbers!.Sum(v => v ?? 0), 6);
             matched += line is null ? 0 : 1;
         }
 
-        Assert.True(matched >= 2, $"{matched} actor texts drawn");
         Assert.Equal(matched, chart.TraceCount);
+        return matched;
     }
 
     [Fact]
