@@ -52,7 +52,7 @@ public partial class ShippedNotebookTests
         }
 
         var charts = a.Zip(b).Where(p => NotebookTestSupport.DrawsChart(p.First.Source)).ToList();
-        Assert.Equal(5, charts.Count); // timeline, event types, admin1 heatmap, forest, and one mention's sensitivity chart
+        Assert.Equal(9, charts.Count); // timeline, event types, admin1 heatmap, forest, mention windows, fatalities, actors, map, and one mention's sensitivity chart
         Assert.All(charts, p => Assert.True(p.First.Plotly == 1 && p.Second.Plotly == 1, p.First.Source));
 
         foreach (var f in Directory.EnumerateFiles(tmp.File("a"), "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal)))
