@@ -41,7 +41,6 @@ public static class PipelineFormatters
 
     private static readonly Lock Gate = new();
     private static bool _scriptShown;
-    private static bool _geoShown;
     private static int _charts;
 
     /// <summary>Registers the formatters (again: registration is idempotent in effect, the last one wins).</summary>
@@ -57,7 +56,10 @@ public static class PipelineFormatters
         Formatter.Register<CsvTable>((table, writer) => writer.Write(HtmlTables.Table(table)), HtmlFormatter.MimeType);
     }
 
-    /// <summary>The plotly.js output the first time it is asked for in this session, then an empty string.</summary>
+    /// <summary>The plotly.js output the first time it is asked for in this session, then an empty string. It carries the
+    /// world outlines maps are drawn with (<see cref="Charts.ChartHtml.GeoAssets"/>, 137 KB) too: shown with plotly.js
+    /// under the cell that loads the package, they stay on the page when a map's own cell is re-run, and plotly.js never
+    /// fetches them from its CDN.</summary>
     public static string TakePlotlyScript()
     {
         lock (Gate)
@@ -70,24 +72,7 @@ public static class PipelineFormatters
             _scriptShown = true;
         }
 
-        return Charts.ChartHtml.PlotlyScript();
-    }
-
-    /// <summary>The world outlines plotly.js draws maps with (<see cref="Charts.ChartHtml.GeoAssets"/>) the first time a
-    /// map is shown in this session, then an empty string: without them plotly.js would fetch them from its CDN.</summary>
-    public static string TakeGeoScript()
-    {
-        lock (Gate)
-        {
-            if (_geoShown)
-            {
-                return "";
-            }
-
-            _geoShown = true;
-        }
-
-        return Charts.ChartHtml.GeoAssets();
+        return Charts.ChartHtml.PlotlyScript() + Charts.ChartHtml.GeoAssets();
     }
 
     /// <summary>A chart's HTML: a div with an id unique in the session, drawn once plotly.js is on the page (carried
@@ -102,7 +87,7 @@ public static class PipelineFormatters
         }
 
         var id = $"chart-{figure.Name}-{n.ToString(CultureInfo.InvariantCulture)}";
-        return TakePlotlyScript() + (figure.IsMap ? TakeGeoScript() : "") + Charts.ChartHtml.DeferredDiv(figure, id);
+        return TakePlotlyScript() + Charts.ChartHtml.DeferredDiv(figure, id);
     }
 
     private static string Describe(ChartFigure figure) =>

@@ -79,6 +79,14 @@ public static class NotebookHtml
             page.Append("<script>").Append(js).Append("</script>\n");
         }
 
+        // A map drawn by an output that did not bring the world outlines (the kernel extension's plotly.js output does):
+        // inline them once, or plotly.js would fetch them from its CDN.
+        var text = body.ToString();
+        if (hasCharts && text.Contains("\"type\":\"scattergeo\"", StringComparison.Ordinal) && !text.Contains(ChartHtml.GeoAssets(), StringComparison.Ordinal))
+        {
+            page.Append(ChartHtml.GeoAssets()).Append('\n');
+        }
+
         page.Append("</head>\n<body>\n").Append(body).Append("</body>\n</html>\n");
         return page.ToString();
     }

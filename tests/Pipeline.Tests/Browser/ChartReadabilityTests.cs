@@ -112,7 +112,7 @@ public sealed class ChartReadabilityTests(ChromiumFixture chromium, TwoReportsFi
             () => [...document.querySelectorAll('div.chart')].map(gd => {
               const box = e => { const r = e.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
               const marks = [...gd.querySelectorAll('.annotation')].filter(a => a.textContent === 'SYNTHETIC DATA');
-              const plots = [...gd.querySelectorAll('.nsewdrag')];
+              const plots = [...gd.querySelectorAll('.nsewdrag, .geo .bg rect')]; // a map's plot area is its geo background
               return {
                 id: gd.id,
                 title: (gd.querySelector('.gtitle') || {}).textContent || '',

@@ -108,6 +108,27 @@ public class MapChartTests
     }
 
     [Fact]
+    public void Notebook_page_inlines_the_outlines_once_for_a_map_output_that_lacks_them_and_not_for_other_charts()
+    {
+        static string Page(ChartFigure figure, bool withOutlines)
+        {
+            var html = (withOutlines ? ChartHtml.GeoAssets() : "") + ChartHtml.DeferredDiv(figure, "chart-1");
+            var doc = new Pipeline.Notebooks.NotebookDocument
+            {
+                Cells = [new Pipeline.Notebooks.NotebookCell { Kind = Pipeline.Notebooks.CellKind.Code, Source = "figure", ExecutionCount = 1, Outputs = [new Pipeline.Notebooks.DisplayOutput([new(Pipeline.Notebooks.DisplayOutput.Html, html)], 1)] }],
+            };
+            return Pipeline.Notebooks.NotebookHtml.Render(doc, "map");
+        }
+
+        static int Count(string page) => System.Text.RegularExpressions.Regex.Matches(page, "<script>window.PlotlyGeoAssets=").Count;
+
+        var map = MapChart.Build(MapEvents(), MapWindows(), synthetic: false, aggregateOnly: false);
+        Assert.Equal(1, Count(Page(map, withOutlines: false)));
+        Assert.Equal(1, Count(Page(map, withOutlines: true)));
+        Assert.Equal(0, Count(Page(ForestChart.Build(StudyResults(), synthetic: false), withOutlines: false)));
+    }
+
+    [Fact]
     public void Plotly_looks_the_outlines_up_under_the_name_the_script_sets()
     {
         // plotly.js 2.28.0 names the file scope + "_" + resolution + "m" and reads PlotlyGeoAssets.topojson[name]
