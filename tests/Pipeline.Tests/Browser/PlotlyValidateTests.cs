@@ -18,7 +18,7 @@ public sealed class PlotlyValidateTests(ChromiumFixture chromium)
     public async Task Every_sample_chart_passes_plotly_validate()
     {
         var figures = FigureJsonRegressionTests.SampleFigures().Select(f => (f.Label, JsonDocument.Parse(f.Figure.FigureJson).RootElement.Clone())).ToList();
-        Assert.Equal(17, figures.Count);
+        Assert.Equal(19, figures.Count);
         await AssertValidAsync(figures);
     }
 
