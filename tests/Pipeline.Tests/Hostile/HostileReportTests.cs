@@ -53,7 +53,7 @@ public sealed class HostileReportTests
         using var tmp = new TempFolder();
         var (output, _) = await HostileInputs.WriteReportAsync(tmp.Path);
         var html = File.ReadAllText(Path.Combine(output, ReportWriter.HtmlFile));
-        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(html, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.Equal(10, System.Text.RegularExpressions.Regex.Count(html, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase)); // plotly.js, the map's world outlines and one per chart (eight)
         Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<svg onload", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
