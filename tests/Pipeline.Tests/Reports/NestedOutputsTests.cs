@@ -23,16 +23,16 @@ public class NestedOutputsTests
         var outDir = tmp["out"];
         if (earlierReport)
         {
-            await ReportRun.WriteAsync(ReportRun.Inputs(), outDir);
+            await ReportRun.WriteDefaultAsync(outDir);
         }
 
         // A report nested in a folder of its own, as the report notebook writes out/notebook-report/.
-        await ReportRun.WriteAsync(ReportRun.Inputs(), Path.Combine(outDir, "notebook-report"));
+        await ReportRun.WriteDefaultAsync(Path.Combine(outDir, "notebook-report"));
         File.WriteAllText(Path.Combine(outDir, "notes.txt"), "my notes\n");
         var nested = Bytes(Path.Combine(outDir, "notebook-report"));
         var notesWritten = File.GetLastWriteTimeUtc(Path.Combine(outDir, "notes.txt"));
 
-        var (_, result) = await ReportRun.WriteAsync(ReportRun.Inputs(), outDir);
+        var (_, result) = await ReportRun.WriteDefaultAsync(outDir);
 
         Assert.True(File.Exists(Path.Combine(outDir, Manifest.FileName)));
         Assert.Equal(nested, Bytes(Path.Combine(outDir, "notebook-report")));
@@ -50,7 +50,7 @@ public class NestedOutputsTests
         File.WriteAllText(Path.Combine(outDir, "other", Manifest.FileName), "{\"name\": \"someone else's\"}");
         File.WriteAllText(Path.Combine(outDir, "notes.txt"), "my notes\n");
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportRun.WriteAsync(ReportRun.Inputs(), outDir));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportRun.WriteDefaultAsync(outDir));
         Assert.Contains("holds no earlier output of pipeline", ex.Message, StringComparison.Ordinal);
         Assert.Equal("my notes\n", File.ReadAllText(Path.Combine(outDir, "notes.txt")));
         Assert.False(File.Exists(Path.Combine(outDir, Manifest.FileName)));

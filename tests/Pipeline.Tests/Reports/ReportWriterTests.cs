@@ -12,7 +12,7 @@ public class ReportWriterTests
     public async Task Default_report_writes_page_tables_and_a_manifest_of_every_output()
     {
         using var tmp = new TempFolder();
-        var (a, r) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var (a, r) = await ReportRun.WriteDefaultAsync(tmp["out"]);
         Assert.True(a.IsSynthetic);
         var files = Directory.EnumerateFiles(tmp["out"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["out"], f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
@@ -52,7 +52,7 @@ public class ReportWriterTests
     public async Task Page_is_self_contained_with_the_synthetic_banner_and_every_mention()
     {
         using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
         var html = File.ReadAllText(tmp["out/report.html"]);
         Assert.Contains("id=\"synthetic-banner\"", html);
         Assert.DoesNotMatch(new Regex("<(script|link|img|iframe)[^>]+(src|href)=\"?https?:", RegexOptions.IgnoreCase), html);
@@ -75,7 +75,7 @@ public class ReportWriterTests
     public async Task Claim_table_marks_the_2014_election_claim_contradicted_inferred_dates_and_unverified_sources()
     {
         using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
         var csv = File.ReadAllLines(tmp["out/tables/claim_checks.csv"]);
         Assert.StartsWith("mention_id,source,paragraphs,paraphrase,stated_date,date_origin,date_basis,coverage,", csv[0], StringComparison.Ordinal);
         Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",stated,", StringComparison.Ordinal) && l.Contains(",Contradicted,", StringComparison.Ordinal)
@@ -98,7 +98,7 @@ public class ReportWriterTests
     public async Task Event_study_table_has_one_row_per_mention_with_notes_for_those_outside()
     {
         using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
         var lines = File.ReadAllLines(tmp["out/tables/event_study.csv"]);
         var header = lines[0].Split(',');
         foreach (var column in new[] { "events_difference", "events_difference_low", "events_difference_high", "events_p", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "placebo_windows", "note" })
@@ -152,7 +152,7 @@ public class ReportWriterTests
     public async Task A_failing_write_leaves_the_previous_report_intact()
     {
         using var tmp = new TempFolder();
-        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        await ReportRun.WriteDefaultAsync(tmp["out"]);
         var before = File.ReadAllBytes(tmp["out/report.html"]);
         var a = ReportAnalysis.Run(ReportRun.Inputs());
         await Assert.ThrowsAsync<InvalidOperationException>(() => ReportWriter.WriteAsync(a, tmp["out"], new FailingRenderer()));
@@ -210,7 +210,7 @@ public class ReportWriterTests
     public async Task Page_cites_each_source_and_states_reporting_bias_and_acled_coverage_changes()
     {
         using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
         var html = File.ReadAllText(tmp["out/report.html"]);
         Assert.Contains("<h3 id=\"citations\">How to cite the data</h3>", html);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(a.Sources.Single().Source.Citation), html);

@@ -119,8 +119,8 @@ public class ShareReportTests
     public async Task Share_report_leaves_out_the_event_ids_the_default_report_lists_and_aggregates_rejections_and_actor_dates()
     {
         using var tmp = new TempFolder();
-        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["default"]);
-        await ReportRun.WriteAsync(Share(), tmp["share"]);
+        await ReportRun.WriteDefaultAsync(tmp["default"]);
+        await ReportRun.WriteDefaultAsync(tmp["share"], aggregateOnly: true);
 
         var ids = Rows(tmp["default/tables/window_events.csv"]).Select(r => r["event_id"]).Distinct().ToList();
         Assert.True(ids.Count > 100, $"{ids.Count} window events in the default report");
@@ -149,8 +149,8 @@ public class ShareReportTests
     public async Task Every_report_states_its_contents_near_the_top()
     {
         using var tmp = new TempFolder();
-        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["default"]);
-        await ReportRun.WriteAsync(Share(), tmp["share"]);
+        await ReportRun.WriteDefaultAsync(tmp["default"]);
+        await ReportRun.WriteDefaultAsync(tmp["share"], aggregateOnly: true);
 
         static string Note(string html)
         {
@@ -173,7 +173,7 @@ public class ShareReportTests
     {
         using var tmp = new TempFolder();
         await ReportRun.WriteAsync(Share(), tmp["share"]);
-        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["default"]);
+        await ReportRun.WriteDefaultAsync(tmp["default"]);
 
         var json = File.ReadAllText(tmp["share/manifest.json"]);
         Assert.Contains("\"aggregate_only\": true", json, StringComparison.Ordinal);
