@@ -36,12 +36,11 @@ internal static class ReportActors
                 var mentions = new List<(string, int)>();
                 foreach (var r in s.Study)
                 {
-                    if (r.Window is not { } w || r.Scope is null)
+                    if (r.Window is not { } w || ScopedStudy.ScopeCountries(r) is not { } scope)
                     {
                         continue;
                     }
 
-                    var scope = new HashSet<string>(r.Scope.Split("; "), StringComparer.OrdinalIgnoreCase);
                     var n = matched.Count(e => scope.Contains(e.Country) && e.Date >= w.BeforeFirst && e.Date <= w.AfterLast);
                     if (n > 0)
                     {

@@ -40,19 +40,17 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
         foreach (var r in a.Study)
         {
             var s = a.Sources.First(x => x.Name == r.Source);
-            if (r.Scope is not { } scope)
+            if (r.Scope is not { } scope || ScopedStudy.ScopeCountries(r) is not { } set)
             {
                 rows.AddRange(Sensitivity.Settings.Select(setting => NotComputable(r, s.Name, setting, SensitivityComparison.Study))
                     .Append(NotComputable(r, s.Name, Sensitivity.Primary, SensitivityComparison.PreTrend)));
                 continue;
             }
 
-            var countries = scope.Split("; ");
-            var set = new HashSet<string>(countries, StringComparer.OrdinalIgnoreCase);
             var scoped = s.Events.Where(e => set.Contains(e.Country)).ToList();
             if (!byScope.TryGetValue((s.Name, scope), out var all))
             {
-                var span = s.Coverage.Of(countries) ?? Coverage.Of(scoped);
+                var span = s.Coverage.Of(set) ?? Coverage.Of(scoped);
                 // A covered country where the source recorded no event is studied on zeros over its coverage, as the primary study does.
                 all = Sensitivity.Run(scoped, a.Article, s.Name, a.Inputs.Filter.From ?? span.First, a.Inputs.Filter.To ?? span.Last, a.Inputs.Study, coverage: scoped.Count == 0 ? span : null);
                 byScope[(s.Name, scope)] = all;

@@ -104,12 +104,20 @@ internal static class ScopedStudy
                     note = note is null ? part : $"{part}; {note}";
                 }
 
-                results[i] = r with { Note = note, Scope = string.Join("; ", studiedOn[i]) };
+                results[i] = r with { Note = note, Scope = string.Join(ScopeSeparator, studiedOn[i]) };
             }
         }
 
         return results;
     }
+
+    /// <summary>How <see cref="EventStudyResult.Scope"/> joins the countries a mention was studied on.</summary>
+    private const string ScopeSeparator = "; ";
+
+    /// <summary>The countries a result was studied on (<see cref="EventStudyResult.Scope"/> as <see cref="Run(IReadOnlyList{ConflictEvent}, IReadOnlyList{MentionView}, IntensityOptions, EventStudyOptions, SourceCoverage, string?, DateOnly?, DateOnly?)"/>
+    /// writes it), compared ignoring case as event countries are; null when the mention was studied on none.</summary>
+    public static HashSet<string>? ScopeCountries(EventStudyResult result) =>
+        result.Scope is { } scope ? new HashSet<string>(scope.Split(ScopeSeparator), StringComparer.OrdinalIgnoreCase) : null;
 
     /// <summary>
     /// The events per bin of a studied mention's before and after (or inside) windows, counted as its study counted
@@ -125,12 +133,11 @@ internal static class ScopedStudy
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Window is not { } w || result.Scope is not { } scope)
+        if (result.Window is not { } w || ScopeCountries(result) is not { } countries)
         {
             return null;
         }
 
-        var countries = new HashSet<string>(scope.Split("; "), StringComparer.OrdinalIgnoreCase);
         return IntensityCalculator.Compute(events.Where(e => countries.Contains(e.Country)), intensity, w.BeforeFirst, w.AfterLast, result.Target.Id);
     }
 
