@@ -48,13 +48,7 @@ internal static class ActorChart
             : null;
         if (traces.Count == 0)
         {
-            var empty = FigureParts.Note(NoMatchName, note!, 0.5, 0.5) with { Font = new() { Size = 14, Color = "rgb(90, 90, 90)" } };
-            return new ChartFigure("actors", title, [], FigureParts.Layout(title, 320, synthetic, annotations: [empty]) with
-            {
-                XAxis = new() { Visible = false },
-                YAxis = new() { Visible = false },
-                Margin = new(90, 60, 60, 20),
-            });
+            return FigureParts.NoteOnly("actors", title, NoMatchName, note!, synthetic);
         }
 
         Annotation[] notes = note is null ? [] : [FigureParts.Note(NoMatchName, note, 0, 0) with

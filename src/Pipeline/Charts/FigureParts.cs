@@ -74,6 +74,27 @@ internal static class FigureParts
         ShowArrow = false,
     };
 
+    /// <summary>
+    /// A chart with nothing to draw: no traces, hidden axes (an empty grid would read as data) and one grey sentence in
+    /// the middle, named <paramref name="noteName"/>, saying why.
+    /// </summary>
+    /// <param name="name">The chart's name.</param>
+    /// <param name="title">The chart's title.</param>
+    /// <param name="noteName">The note's annotation name, which tests look for.</param>
+    /// <param name="text">Why there is nothing to draw.</param>
+    /// <param name="synthetic">Whether the data are synthetic.</param>
+    /// <param name="leftMargin">The left margin in pixels.</param>
+    public static ChartFigure NoteOnly(string name, string title, string noteName, string text, bool synthetic, int leftMargin = 60)
+    {
+        var note = Note(noteName, text, 0.5, 0.5) with { Font = new() { Size = 14, Color = "rgb(90, 90, 90)" } };
+        return new ChartFigure(name, title, [], Layout(title, 320, synthetic, annotations: [note]) with
+        {
+            XAxis = new() { Visible = false },
+            YAxis = new() { Visible = false },
+            Margin = new(90, 60, leftMargin, 20),
+        });
+    }
+
     /// <summary>The name of the "SYNTHETIC DATA" annotation.</summary>
     public const string SyntheticName = "synthetic-data";
 

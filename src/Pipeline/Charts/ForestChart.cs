@@ -54,13 +54,7 @@ internal static class ForestChart
             var text = rows.Count == 0
                 ? "No mentions to study."
                 : $"Nothing computable: none of the {rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} mentions could be studied on this source{PlotlyText.Break}(outside its coverage, out of its scope, or too near the data's edge; the study table gives each mention's reason).";
-            var note = FigureParts.Note(NothingComputableName, text, 0.5, 0.5) with { Font = new() { Size = 14, Color = "rgb(90, 90, 90)" } };
-            return new ChartFigure("forest", title, [], FigureParts.Layout(title, 320, synthetic, annotations: [note]) with
-            {
-                XAxis = new() { Visible = false }, // no rows, no scale: an empty grid would read as data
-                YAxis = new() { Visible = false },
-                Margin = new(90, 60, 160, 20),
-            });
+            return FigureParts.NoteOnly("forest", title, NothingComputableName, text, synthetic, leftMargin: 160);
         }
 
         var traces = new List<Trace?>

@@ -71,13 +71,7 @@ internal static class MentionWindowChart
             var text = mentions == 0
                 ? "No mentions to study."
                 : $"No subplots: none of the {PlotlyText.Count(mentions)} mentions could be studied on this source{PlotlyText.Break}(outside its coverage, out of its scope, or too near the data's edge; the study table gives each mention's reason).";
-            var note = FigureParts.Note(NothingComputableName, text, 0.5, 0.5) with { Font = new() { Size = 14, Color = "rgb(90, 90, 90)" } };
-            return new ChartFigure("mention-windows", title, [], FigureParts.Layout(title, 320, synthetic, annotations: [note]) with
-            {
-                XAxis = new() { Visible = false },
-                YAxis = new() { Visible = false },
-                Margin = new(90, 60, 60, 20),
-            });
+            return FigureParts.NoteOnly("mention-windows", title, NothingComputableName, text, synthetic);
         }
 
         var ordered = windows.OrderBy(w => w.Number).ToList();

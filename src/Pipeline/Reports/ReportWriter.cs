@@ -80,12 +80,17 @@ public static class ReportWriter
     /// numbered as on the timeline and forest (<see cref="TimelineChart.ByDate"/> over every mention).</summary>
     internal static List<ChartFigure> MentionWindows(ReportAnalysis a) => PerSource(a, s =>
     {
-        var windows = TimelineChart.ByDate(s.Study, r => r.Target).Select((r, i) => (Number: i + 1, Result: r))
+        var windows = NumberedStudy(s)
             .Where(x => x.Result.Events is not null && x.Result.Window is not null)
             .Select(x => new MentionWindow(x.Number, x.Result, ScopedStudy.WindowBins(s.Events, x.Result, a.Inputs.Intensity)!))
             .ToList();
         return MentionWindowChart.Build(windows, s.Study.Count, s.IsSynthetic);
     });
+
+    /// <summary>A source's study results in date order, each with its number on the timeline and forest (every
+    /// mention is numbered, studied or not, so the numbers match across charts).</summary>
+    private static IEnumerable<(int Number, EventStudyResult Result)> NumberedStudy(SourceAnalysis s) =>
+        TimelineChart.ByDate(s.Study, r => r.Target).Select((r, i) => (i + 1, r));
 
     /// <summary>The report's fatalities chart of one source (UCDP: best estimate with its low–high band).</summary>
     internal static ChartFigure FatalitiesOf(SourceAnalysis s) => FatalitiesChart.Build(s.Overall, s.Events, s.Source.Family, s.IsSynthetic);
@@ -98,9 +103,9 @@ public static class ReportWriter
     internal static ChartFigure MapOf(ReportAnalysis a, SourceAnalysis s)
     {
         var inWindows = a.Sensitivity.Events.Where(w => w.Source == s.Name).ToLookup(w => w.MentionId);
-        var windows = TimelineChart.Number(s.Mentions)
-            .Where(m => s.Study.Any(r => r.Target.Id == m.View.Mention.Id && r.Window is not null))
-            .Select(m => new MapWindow(ForestChart.RowLabel(m.Number, m.View.Target), [.. inWindows[m.View.Mention.Id].Select(w => w.Event).Distinct()]))
+        var windows = NumberedStudy(s)
+            .Where(x => x.Result.Window is not null)
+            .Select(x => new MapWindow(ForestChart.RowLabel(x.Number, x.Result.Target), [.. inWindows[x.Result.Target.Id].Select(w => w.Event).Distinct()]))
             .ToList();
         return MapChart.Build(s.Events, windows, s.IsSynthetic, a.Inputs.AggregateOnly);
     }
