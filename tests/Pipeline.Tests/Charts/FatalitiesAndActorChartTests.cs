@@ -15,12 +15,10 @@ namespace Pipeline.Tests.Charts;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class FatalitiesAndActorChartTests
 {
-    private static readonly Lazy<ReportAnalysis> Default = new(() => ReportAnalysis.Run(ReportRun.Inputs()));
-
     [Fact]
     public void Fatalities_total_the_intensity_table_and_ACLED_has_no_band()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var chart = Assert.Single(a.FatalitiesCharts());
         Assert.Equal("fatalities-synthetic", chart.Name);
         Assert.Equal(IntensityTotal(a, a.Sources[0].Name), LineTotal(chart), 6);
@@ -68,7 +66,7 @@ public sealed class FatalitiesAndActorChartTests
     [Fact]
     public void Actor_lines_total_the_actors_table_per_actor_text()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var chart = Assert.Single(a.ActorCharts());
         Assert.Equal("actors-synthetic", chart.Name);
         var matched = AssertActorTotals(a, a.Sources[0], chart);

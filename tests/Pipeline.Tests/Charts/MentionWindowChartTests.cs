@@ -13,12 +13,10 @@ namespace Pipeline.Tests.Charts;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public sealed class MentionWindowChartTests
 {
-    private static readonly Lazy<ReportAnalysis> Default = new(() => ReportAnalysis.Run(ReportRun.Inputs()));
-
     [Fact]
     public void Drawn_means_are_the_studys_before_and_after_means_on_the_default_data()
     {
-        var studied = AssertMeansMatchStudy(Default.Value);
+        var studied = AssertMeansMatchStudy(ReportRun.Default());
         Assert.True(studied >= 5, $"{studied} mentions drawn");
     }
 
@@ -64,7 +62,7 @@ public sealed class MentionWindowChartTests
     [Fact]
     public void Subplots_are_titled_with_the_forest_rows_numbers_in_date_order()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var chart = ReportWriter.MentionWindows(a).Single();
         var forest = ReportWriter.ForestOf(a.Sources[0]);
         var rows = forest.Layout.YAxis!.CategoryArray!;
@@ -84,7 +82,7 @@ public sealed class MentionWindowChartTests
     [Fact]
     public void Height_grows_with_the_rows_so_each_subplot_keeps_its_size()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var chart = ReportWriter.MentionWindows(a).Single();
         var panels = a.Sources[0].Study.Count(r => r.Events is not null);
         var rows = (panels + 1) / 2;

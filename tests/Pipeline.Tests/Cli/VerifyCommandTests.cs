@@ -8,17 +8,28 @@ public class VerifyCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);
 
-    /// <summary>A report over copies of the inputs, so the test may alter them.</summary>
-    private static string WriteReport(TempFolder tmp)
+    /// <summary>A report written once through the command line over copies of the inputs (given as absolute paths).</summary>
+    private static readonly Lazy<string> Written = new(() =>
     {
-        File.Copy(ReportRun.DefaultEvents, tmp["events.synthetic.csv"]);
-        Directory.CreateDirectory(tmp["articles"]);
+        var folder = Path.Combine(Support.Folders.ForTheRun, "verify-command");
+        Directory.CreateDirectory(folder);
+        File.Copy(ReportRun.DefaultEvents, Path.Combine(folder, "events.synthetic.csv"));
+        Directory.CreateDirectory(Path.Combine(folder, "articles"));
         foreach (var f in Directory.EnumerateFiles(ReportRun.Articles, "*.json"))
         {
-            File.Copy(f, Path.Combine(tmp["articles"], Path.GetFileName(f)));
+            File.Copy(f, Path.Combine(folder, "articles", Path.GetFileName(f)));
         }
 
-        Assert.Equal(0, Run("report", "--events", tmp["events.synthetic.csv"], "--articles", tmp["articles"], "--out", tmp["out"], "--no-png").Code);
+        var (code, _, error) = Run("report", "--events", Path.Combine(folder, "events.synthetic.csv"), "--articles", Path.Combine(folder, "articles"), "--out", Path.Combine(folder, "out"), "--no-png");
+        Assert.True(code == 0, error);
+        return folder;
+    });
+
+    /// <summary>That report and its inputs copied into <paramref name="tmp"/>, so the test may alter them; the manifest
+    /// records its inputs relative to its own folder, so the copy verifies as the original does.</summary>
+    private static string WriteReport(TempFolder tmp)
+    {
+        Support.Folders.Copy(Written.Value, tmp.Path);
         return tmp["out/manifest.json"];
     }
 

@@ -23,11 +23,11 @@ public class NestedOutputsTests
         var outDir = tmp["out"];
         if (earlierReport)
         {
-            await ReportRun.WriteDefaultAsync(outDir);
+            await ReportRun.CopyDefaultAsync(outDir); // the files of an earlier report, as the tool wrote them
         }
 
         // A report nested in a folder of its own, as the report notebook writes out/notebook-report/.
-        await ReportRun.WriteDefaultAsync(Path.Combine(outDir, "notebook-report"));
+        await ReportRun.CopyDefaultAsync(Path.Combine(outDir, "notebook-report"));
         File.WriteAllText(Path.Combine(outDir, "notes.txt"), "my notes\n");
         var nested = Bytes(Path.Combine(outDir, "notebook-report"));
         var notesWritten = File.GetLastWriteTimeUtc(Path.Combine(outDir, "notes.txt"));

@@ -52,8 +52,8 @@ public class ReportReplayTests
     public async Task Library_replay_verifies_a_report_without_the_command_line()
     {
         using var tmp = new TempFolder();
-        await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
-        var result = Verification.Verify(tmp["out/manifest.json"], ReportReplay.Rerun, tmp["work"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var result = Verification.Verify(report["manifest.json"], ReportReplay.Rerun, tmp["work"]);
         Assert.True(result.Success);
         Assert.Equal(13, result.Matched); // report.html and twelve tables
     }

@@ -7,12 +7,10 @@ namespace Pipeline.Tests.Reports;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ReportSensitivityTests
 {
-    private static readonly Lazy<ReportAnalysis> Default = new(() => ReportAnalysis.Run(ReportRun.Inputs()));
-
     [Fact]
     public void The_primary_rows_are_the_reports_own_study_and_every_mention_has_every_setting()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var rows = a.Sensitivity.Rows;
         Assert.Equal(a.Mentions.Count * (Sensitivity.Settings.Count + 1), rows.Count);
         Assert.All(rows, r => Assert.Equal(a.Sources.Single().Name, r.Source));
@@ -37,7 +35,7 @@ public class ReportSensitivityTests
     [Fact]
     public void The_counted_window_events_add_up_to_the_studys_before_and_after_means()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var studied = a.Study.Where(r => r.Window is not null && r.Events is not null).ToList();
         Assert.NotEmpty(studied);
         foreach (var r in studied)
@@ -55,7 +53,7 @@ public class ReportSensitivityTests
     [Fact]
     public void The_tables_have_the_documented_columns_and_the_page_a_sensitivity_section_with_the_generated_method_note()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var tables = ReportTables.Build(a);
         var sensitivity = tables.Single(t => t.Name == "sensitivity");
         Assert.Equal(["mention_id", "source", "bin", "k", "imprecise", "comparison", "events_difference", "low", "high", "p", "sign_differs_from_primary", "note"], sensitivity.Columns);

@@ -20,7 +20,7 @@ public class ReportSummaryTests
     [Fact]
     public void Summary_has_exactly_one_row_per_mention_in_start_date_order_ties_by_id()
     {
-        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var a = ReportRun.Default();
         var rows = ReportSummary.Rows(a);
         Assert.Equal(a.Article.Mentions.Count, rows.Count);
         Assert.Equal(a.Article.Mentions.Select(m => m.Id).Order(StringComparer.Ordinal), rows.Select(r => r.View.Mention.Id).Order(StringComparer.Ordinal));
@@ -42,7 +42,7 @@ public class ReportSummaryTests
     [Fact]
     public void Summary_rows_say_where_the_date_comes_from_the_verdict_and_why_nothing_is_measured()
     {
-        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var a = ReportRun.Default();
         var rows = ReportSummary.Rows(a).ToDictionary(r => r.View.Mention.Id);
 
         var chad = rows["chad-libya-conflict"];
@@ -95,7 +95,7 @@ public class ReportSummaryTests
     [Fact]
     public void Summary_is_the_first_section_after_the_title_and_lede()
     {
-        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var a = ReportRun.Default();
         var html = HtmlReport.Render(a, [], "", new Dictionary<string, string>());
         var lede = html.IndexOf("<p class=\"lede\">", StringComparison.Ordinal);
         var summary = html.IndexOf("<section id=\"summary\">", StringComparison.Ordinal);
@@ -108,9 +108,9 @@ public class ReportSummaryTests
     [Fact]
     public async Task Default_report_prose_has_no_causal_verbs()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
-        AssertNotCausal(File.ReadAllText(tmp["out/report.html"]), ReportSummary.Html(a));
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
+        AssertNotCausal(File.ReadAllText(report["report.html"]), ReportSummary.Html(a));
     }
 
     [RealDataFact]
@@ -130,13 +130,13 @@ public class ReportSummaryTests
     [Fact]
     public async Task Actor_table_counts_every_matching_event_once_as_the_actor_series_does()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
         var matches = ReportActors.Matches(a);
         Assert.Equal(a.Sources.Count * a.Inputs.Actors.Count, matches.Count);
 
         // tables/actors.csv (per bin, precise + imprecise) summed per actor gives the same totals the page shows.
-        var csv = File.ReadAllLines(tmp["out/tables/actors.csv"]).Skip(1).Select(l => l.Split(',')).ToList();
+        var csv = File.ReadAllLines(report["tables/actors.csv"]).Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var m in matches)
         {
             var total = csv.Where(c => c[2] == m.Actor).Sum(c => double.Parse(c[3], CultureInfo.InvariantCulture));
@@ -149,7 +149,7 @@ public class ReportSummaryTests
         Assert.DoesNotContain(wagner.Mentions, x => x.MentionId is "chad-libya-conflict" or "egypt-coup-2013"); // outside coverage / out of scope: no window
         Assert.Equal(0, matches.Single(m => m.Actor == "France").Events);
 
-        var html = File.ReadAllText(tmp["out/report.html"]);
+        var html = File.ReadAllText(report["report.html"]);
         var section = Regex.Match(html, "<section id=\"actors\">.*?</section>", RegexOptions.Singleline).Value;
         Assert.Equal(matches.Count, Regex.Matches(section, "<tr><td>").Count);
         Assert.Contains($"<tr><td>Wagner</td><td>{WebUtility.HtmlEncode(a.Sources[0].Name)}</td><td>{wagner.Events}</td><td>{wagner.First:yyyy-MM-dd}</td><td>{wagner.Last:yyyy-MM-dd}</td>", section, StringComparison.Ordinal);
@@ -158,7 +158,7 @@ public class ReportSummaryTests
     [Fact]
     public void Summary_escapes_every_data_string()
     {
-        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var a = ReportRun.Default();
         var rows = ReportSummary.Rows(a);
         var html = ReportSummary.Html(a);
         Assert.Contains(WebUtility.HtmlEncode(rows.Single(r => r.View.Mention.Id == "gna-elected-2014").View.Mention.Paraphrase), html, StringComparison.Ordinal);

@@ -11,18 +11,17 @@ public class ReportWriterTests
     [Fact]
     public async Task Default_report_writes_page_tables_and_a_manifest_of_every_output()
     {
-        using var tmp = new TempFolder();
-        var (a, r) = await ReportRun.WriteDefaultAsync(tmp["out"]);
-        Assert.True(a.IsSynthetic);
-        var files = Directory.EnumerateFiles(tmp["out"], "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tmp["out"], f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        var report = await ReportRun.WrittenDefaultAsync();
+        Assert.True(report.Analysis.IsSynthetic);
+        var files = Directory.EnumerateFiles(report.Folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(report.Folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(
             ["manifest.json", "report.html", "tables/actors.csv", "tables/admin1_month.csv", "tables/agreement.csv", "tables/claim_checks.csv", "tables/coverage.csv", "tables/event_study.csv", "tables/event_types.csv", "tables/intensity.csv", "tables/rejections.csv", "tables/sensitivity.csv", "tables/sources.csv", "tables/window_events.csv"],
             files);
-        var manifest = Manifest.Read(tmp["out/manifest.json"]);
+        var manifest = Manifest.Read(report["manifest.json"]);
         Assert.Equal(files.Where(f => f != "manifest.json"), manifest.Outputs.Select(o => o.Path));
         foreach (var o in manifest.Outputs)
         {
-            Assert.Equal(ManifestEntry.Of(Path.Combine(tmp["out"], o.Path), o.Path), o);
+            Assert.Equal(ManifestEntry.Of(report[o.Path], o.Path), o);
         }
 
         Assert.Contains(manifest.Inputs, i => i.Path.EndsWith("libya-2011-2020.synthetic.acled.csv", StringComparison.Ordinal));
@@ -31,7 +30,7 @@ public class ReportWriterTests
         Assert.Equal("2.28.0", manifest.Packages["plotly.js"]);
         Assert.False(manifest.Packages.ContainsKey("Plotly.NET")); // the library draws with its own chart model
         Assert.NotNull(manifest.Nondeterministic.GeneratedAtUtc);
-        Assert.False(Directory.EnumerateDirectories(tmp.Path, ".out.tmp-*").Any()); // staging folder moved away
+        Assert.False(Directory.EnumerateDirectories(Path.GetDirectoryName(report.Folder)!, ".out.tmp-*").Any()); // staging folder moved away
     }
 
     [Fact]
@@ -51,9 +50,9 @@ public class ReportWriterTests
     [Fact]
     public async Task Page_is_self_contained_with_the_synthetic_banner_and_every_mention()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
-        var html = File.ReadAllText(tmp["out/report.html"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
+        var html = File.ReadAllText(report["report.html"]);
         Assert.Contains("id=\"synthetic-banner\"", html);
         Assert.DoesNotMatch(new Regex("<(script|link|img|iframe)[^>]+(src|href)=\"?https?:", RegexOptions.IgnoreCase), html);
         Assert.Single(Regex.Matches(html, "plotly.js v2.28.0"));
@@ -74,9 +73,9 @@ public class ReportWriterTests
     [Fact]
     public async Task Claim_table_marks_the_2014_election_claim_contradicted_inferred_dates_and_unverified_sources()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
-        var csv = File.ReadAllLines(tmp["out/tables/claim_checks.csv"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
+        var csv = File.ReadAllLines(report["tables/claim_checks.csv"]);
         Assert.StartsWith("mention_id,source,paragraphs,paraphrase,stated_date,date_origin,date_basis,coverage,", csv[0], StringComparison.Ordinal);
         Assert.Contains(csv, l => l.StartsWith("gna-elected-2014,", StringComparison.Ordinal) && l.Contains(",stated,", StringComparison.Ordinal) && l.Contains(",Contradicted,", StringComparison.Ordinal)
             && l.Contains("2016-08-22", StringComparison.Ordinal) && l.Contains("https://undocs.org/S/RES/2259(2015) [unverified]", StringComparison.Ordinal));
@@ -87,7 +86,7 @@ public class ReportWriterTests
         Assert.Equal(15, csv.Length);
         Assert.All(csv.Skip(1), l => Assert.Contains(",synthetic ACLED-format (libya-2011-2020.synthetic.acled.csv),", l, StringComparison.Ordinal));
 
-        var html = File.ReadAllText(tmp["out/report.html"]);
+        var html = File.ReadAllText(report["report.html"]);
         Assert.Contains("<td class=\"verdict Contradicted\">Contradicted</td>", html);
         Assert.Contains("<span class=\"inferred\">inferred: Record: the interior minister", html);
         Assert.Contains("<span class=\"unverified\">[unverified]</span>", html);
@@ -97,9 +96,9 @@ public class ReportWriterTests
     [Fact]
     public async Task Event_study_table_has_one_row_per_mention_with_notes_for_those_outside()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
-        var lines = File.ReadAllLines(tmp["out/tables/event_study.csv"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
+        var lines = File.ReadAllLines(report["tables/event_study.csv"]);
         var header = lines[0].Split(',');
         foreach (var column in new[] { "events_difference", "events_difference_low", "events_difference_high", "events_p", "fatalities_difference_low", "fatalities_difference_high", "fatalities_p", "placebo_windows", "note" })
         {
@@ -141,7 +140,7 @@ public class ReportWriterTests
     {
         using var tmp = new TempFolder();
         File.WriteAllText(tmp["out"], "keep me");
-        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var a = ReportRun.Default();
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => ReportWriter.WriteAsync(a, tmp["out"], null));
         Assert.Contains("is a file", ex.Message);
         Assert.Equal("keep me", File.ReadAllText(tmp["out"]));
@@ -152,9 +151,9 @@ public class ReportWriterTests
     public async Task A_failing_write_leaves_the_previous_report_intact()
     {
         using var tmp = new TempFolder();
-        await ReportRun.WriteDefaultAsync(tmp["out"]);
+        await ReportRun.CopyDefaultAsync(tmp["out"]); // a report the tool wrote earlier
         var before = File.ReadAllBytes(tmp["out/report.html"]);
-        var a = ReportAnalysis.Run(ReportRun.Inputs());
+        var a = ReportRun.Default();
         await Assert.ThrowsAsync<InvalidOperationException>(() => ReportWriter.WriteAsync(a, tmp["out"], new FailingRenderer()));
         Assert.Equal(before, File.ReadAllBytes(tmp["out/report.html"]));
         Assert.False(Directory.Exists(tmp["out/charts"]));
@@ -200,7 +199,7 @@ public class ReportWriterTests
     public async Task Without_a_browser_the_report_is_still_written_and_says_how_to_get_PNGs()
     {
         using var tmp = new TempFolder();
-        var (_, r) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"], new NoBrowser());
+        var r = await ReportWriter.WriteAsync(ReportRun.Default(), tmp["out"], new NoBrowser());
         Assert.Contains("apt-get install chromium", r.PngNote);
         Assert.True(File.Exists(tmp["out/report.html"]));
         Assert.False(Directory.Exists(tmp["out/charts"]));
@@ -209,9 +208,9 @@ public class ReportWriterTests
     [Fact]
     public async Task Page_cites_each_source_and_states_reporting_bias_and_acled_coverage_changes()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteDefaultAsync(tmp["out"]);
-        var html = File.ReadAllText(tmp["out/report.html"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
+        var html = File.ReadAllText(report["report.html"]);
         Assert.Contains("<h3 id=\"citations\">How to cite the data</h3>", html);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(a.Sources.Single().Source.Citation), html);
         Assert.Contains("not real data, nothing to cite", a.Sources.Single().Source.Citation);

@@ -9,15 +9,13 @@ namespace Pipeline.Tests.Reports;
 [Trait(TestCategory.Trait, TestCategory.Unit)]
 public class ScopedStudyTests
 {
-    private static readonly Lazy<ReportAnalysis> Default = new(() => ReportAnalysis.Run(ReportRun.Inputs()));
-
     [Theory]
     [InlineData("egypt-coup-2013", "Egypt")]
     [InlineData("operation-peace-spring-2019", "Syria")]
     [InlineData("turkish-parliament-mandate-2020", "Turkey")]
     public void A_mention_about_a_country_without_data_is_not_studied_against_Libyan_events(string id, string country)
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var r = a.Study.Single(s => s.Target.Id == id);
         Assert.Null(r.Events);
         Assert.Null(r.Fatalities);
@@ -30,9 +28,9 @@ public class ScopedStudyTests
     [Fact]
     public async Task Out_of_scope_mentions_stay_in_the_csv_and_the_page_with_empty_numbers_and_their_note()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
-        var lines = File.ReadAllLines(tmp["out/tables/event_study.csv"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
+        var lines = File.ReadAllLines(report["tables/event_study.csv"]);
         var header = Cells(lines[0]);
         Assert.Equal(a.Article.Mentions.Count, lines.Length - 1); // one source: one row per mention
         var egypt = lines.Single(l => l.StartsWith("egypt-coup-2013,", StringComparison.Ordinal));
@@ -46,7 +44,7 @@ public class ScopedStudyTests
         var memoranda = Cells(lines.Single(l => l.StartsWith("turkey-gna-memoranda-2019,", StringComparison.Ordinal)));
         Assert.Equal("Libya", memoranda[Array.IndexOf(header, "scope")]);
 
-        var html = File.ReadAllText(tmp["out/report.html"]);
+        var html = File.ReadAllText(report["report.html"]);
         Assert.Contains("not in the data&#39;s scope: the data do not cover Egypt (they cover Libya)", html, StringComparison.Ordinal);
         Assert.Contains("<th>Scope (countries studied)</th>", html, StringComparison.Ordinal);
         Assert.Contains("<th>p (Holm)</th>", html, StringComparison.Ordinal);
@@ -55,7 +53,7 @@ public class ScopedStudyTests
     [Fact]
     public void A_Libya_and_Turkey_mention_on_Libya_only_data_is_studied_on_Libya_and_says_Turkey_was_left_out()
     {
-        var a = Default.Value;
+        var a = ReportRun.Default();
         var r = a.Study.Single(s => s.Target.Id == "turkey-gna-memoranda-2019");
         Assert.Equal("Libya", r.Scope);
         Assert.NotNull(r.Events?.PValue);
@@ -72,8 +70,8 @@ public class ScopedStudyTests
     [Fact]
     public async Task Adjusted_p_values_cover_every_studied_test_and_match_Holm_and_BH_over_that_family()
     {
-        using var tmp = new TempFolder();
-        var (a, _) = await ReportRun.WriteAsync(ReportRun.Inputs(), tmp["out"]);
+        var report = await ReportRun.WrittenDefaultAsync();
+        var a = report.Analysis;
         var family = a.Study.SelectMany(r => new[] { r.Events?.PValue, r.Fatalities?.PValue }).OfType<double>().ToList();
         Assert.Equal(family.Count, a.StudyFamily);
         Assert.True(family.Count >= 10, $"only {family.Count} tests in the family");
@@ -85,14 +83,14 @@ public class ScopedStudyTests
         Assert.Equal(bh, adjusted.Select(x => x.Item3!.Value));
         Assert.Contains(holm.Zip(family), x => x.First > x.Second); // the adjustment changes something
 
-        var lines = File.ReadAllLines(tmp["out/tables/event_study.csv"]);
+        var lines = File.ReadAllLines(report["tables/event_study.csv"]);
         var header = Cells(lines[0]);
         foreach (var column in new[] { "mention_id", "scope", "events_difference", "events_difference_low", "events_difference_high", "events_p", "events_p_holm", "events_p_bh", "fatalities_p", "fatalities_p_holm", "fatalities_p_bh", "note" })
         {
             Assert.Contains(column, header);
         }
 
-        var html = File.ReadAllText(tmp["out/report.html"]);
+        var html = File.ReadAllText(report["report.html"]);
         Assert.Contains($"family of {family.Count} tests", html, StringComparison.Ordinal);
         Assert.Contains("this run uses week bins, k = 4, imprecise band, the primary setting.", html, StringComparison.Ordinal);
     }
