@@ -27,8 +27,14 @@ public sealed class ReportAnalysis
 
     private ReportSensitivity? sensitivity;
 
+    private IReadOnlyList<WindowEvent>? windowEvents;
+
     /// <summary>The sensitivity table and the events behind each window, computed on first use (see <see cref="ReportSensitivity.For"/>).</summary>
     public ReportSensitivity Sensitivity => sensitivity ??= ReportSensitivity.For(this);
+
+    /// <summary>The events inside each studied mention's windows at this run's setting (<c>tables/window_events.csv</c>,
+    /// the map's mention layers), computed on first use without the sensitivity grid.</summary>
+    public IReadOnlyList<WindowEvent> WindowEvents => windowEvents ??= ReportSensitivity.WindowEventsOf(this);
 
     /// <summary>What the report was computed from.</summary>
     public ReportInputs Inputs { get; }

@@ -30,26 +30,25 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
     public static readonly string[] WindowEventColumns =
         ["mention_id", "source", "window", "window_first", "window_last", "counted", "event_id", "date", "date_end", "precision", "event_type", "country", "admin1", "fatalities", "source_file_line"];
 
-    /// <summary>Computes both for a report (see the type's remarks for what a source is here).</summary>
+    /// <summary>Computes both for a report (see the type's remarks for what a source is here); the window events are
+    /// the analysis' own (<see cref="ReportAnalysis.WindowEvents"/>), so they are computed once either way.</summary>
     public static ReportSensitivity For(ReportAnalysis a)
     {
         ArgumentNullException.ThrowIfNull(a);
         var rows = new List<SensitivityRow>();
-        var windowEvents = new List<WindowEvent>();
         var byScope = new Dictionary<(string Source, string Scope), IReadOnlyList<SensitivityRow>>();
-        foreach (var r in a.Study)
+        foreach (var (r, s, scope, scoped) in Scoped(a))
         {
-            var s = a.Sources.First(x => x.Name == r.Source);
-            if (r.Scope is not { } scope || ScopedStudy.ScopeCountries(r) is not { } set)
+            if (scope is null)
             {
                 rows.AddRange(Sensitivity.Settings.Select(setting => NotComputable(r, s.Name, setting, SensitivityComparison.Study))
                     .Append(NotComputable(r, s.Name, Sensitivity.Primary, SensitivityComparison.PreTrend)));
                 continue;
             }
 
-            var scoped = s.Events.Where(e => set.Contains(e.Country)).ToList();
             if (!byScope.TryGetValue((s.Name, scope), out var all))
             {
+                var set = ScopedStudy.ScopeCountries(r)!;
                 var span = s.Coverage.Of(set) ?? Coverage.Of(scoped);
                 // A covered country where the source recorded no event is studied on zeros over its coverage, as the primary study does.
                 all = Sensitivity.Run(scoped, a.Article, s.Name, a.Inputs.Filter.From ?? span.First, a.Inputs.Filter.To ?? span.Last, a.Inputs.Study, coverage: scoped.Count == 0 ? span : null);
@@ -57,13 +56,43 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
             }
 
             rows.AddRange(all.Where(x => x.MentionId == r.Target.Id));
+        }
+
+        return new ReportSensitivity(rows, a.WindowEvents);
+    }
+
+    /// <summary>The events inside each studied mention's windows at the run's own setting, mention by mention and
+    /// within a mention source by source (what <see cref="ReportAnalysis.WindowEvents"/> holds).</summary>
+    internal static IReadOnlyList<WindowEvent> WindowEventsOf(ReportAnalysis a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var windowEvents = new List<WindowEvent>();
+        foreach (var (r, s, _, scoped) in Scoped(a))
+        {
             if (r.Window is { } w)
             {
                 windowEvents.AddRange(WindowEvents.Of(scoped, r.Target.Id, s.Name, w, a.Inputs.Intensity.Bin, a.Inputs.Intensity.Imprecise));
             }
         }
 
-        return new ReportSensitivity(rows, windowEvents);
+        return windowEvents;
+    }
+
+    /// <summary>Each study result with its source, its scope (null when the mention is not in the data's scope) and
+    /// the source's events in that scope's countries (empty then).</summary>
+    private static IEnumerable<(EventStudyResult Result, SourceAnalysis Source, string? Scope, List<ConflictEvent> Scoped)> Scoped(ReportAnalysis a)
+    {
+        foreach (var r in a.Study)
+        {
+            var s = a.Sources.First(x => x.Name == r.Source);
+            if (r.Scope is not { } scope || ScopedStudy.ScopeCountries(r) is not { } set)
+            {
+                yield return (r, s, null, []);
+                continue;
+            }
+
+            yield return (r, s, scope, s.Events.Where(e => set.Contains(e.Country)).ToList());
+        }
     }
 
     /// <summary><c>tables/sensitivity.csv</c>: one row per mention × source × setting, then the pre-trend row.</summary>

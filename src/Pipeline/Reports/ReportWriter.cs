@@ -102,7 +102,7 @@ public static class ReportWriter
     /// and for each studied mention the events inside its study window, named with the mention's number on the timeline.</summary>
     internal static ChartFigure MapOf(ReportAnalysis a, SourceAnalysis s)
     {
-        var inWindows = a.Sensitivity.Events.Where(w => w.Source == s.Name).ToLookup(w => w.MentionId);
+        var inWindows = a.WindowEvents.Where(w => w.Source == s.Name).ToLookup(w => w.MentionId);
         var windows = NumberedStudy(s)
             .Where(x => x.Result.Window is not null)
             .Select(x => new MapWindow(ForestChart.RowLabel(x.Number, x.Result.Target), [.. inWindows[x.Result.Target.Id].Select(w => w.Event).Distinct()]))
