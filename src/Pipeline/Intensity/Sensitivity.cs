@@ -88,7 +88,7 @@ internal static class Sensitivity
     public static IReadOnlyList<SensitivitySetting> Settings { get; } =
         [.. BinUnits.SelectMany(b => Windows.SelectMany(k => new[] { new SensitivitySetting(b, k, ImprecisePolicy.Band), new SensitivitySetting(b, k, ImprecisePolicy.Spread) }))];
 
-    /// <summary>"band" or "spread", as the CLI's <c>--imprecise</c> takes it.</summary>
+    /// <summary>"band" or "spread": the policy's name in tables and in the manifest's parameters.</summary>
     public static string PolicyName(ImprecisePolicy policy) => policy == ImprecisePolicy.Band ? "band" : "spread";
 
     /// <summary>The sensitivity rows of every mention of <paramref name="article"/> (or only <paramref name="mentionId"/>), mention by mention in catalog order, each with its settings in <see cref="Settings"/> order and then its pre-trend row.</summary>

@@ -29,9 +29,9 @@ internal static class ScopedStudy
     /// <param name="mentions">The mentions, in order.</param>
     /// <param name="intensity">How events become a series (bin, imprecise policy).</param>
     /// <param name="study">Window and placebo minimums.</param>
-    /// <param name="country">The <c>--country</c> the events were filtered to, or null; only used to word the notes.</param>
-    /// <param name="from">First analysed day (<c>--from</c>), or null for the start of the scoped coverage.</param>
-    /// <param name="to">Last analysed day (<c>--to</c>), or null for the end of the scoped coverage.</param>
+    /// <param name="country">The country the events were filtered to (<see cref="Intensity.EventFilter.Country"/>), or null; only used to word the notes.</param>
+    /// <param name="from">First analysed day (<see cref="Intensity.EventFilter.From"/>), or null for the start of the scoped coverage.</param>
+    /// <param name="to">Last analysed day (<see cref="Intensity.EventFilter.To"/>), or null for the end of the scoped coverage.</param>
     /// <param name="familySize">The number of p-values the adjustment was taken over.</param>
     public static IReadOnlyList<EventStudyResult> Run(IReadOnlyList<ConflictEvent> events, IReadOnlyList<MentionView> mentions, IntensityOptions intensity, EventStudyOptions study, string? country, DateOnly? from, DateOnly? to, out int familySize)
     {
@@ -44,10 +44,10 @@ internal static class ScopedStudy
     /// <param name="mentions">The mentions, in order.</param>
     /// <param name="intensity">How events become a series (bin, imprecise policy).</param>
     /// <param name="study">Window and placebo minimums.</param>
-    /// <param name="coverage">The source's coverage per country: a country is in scope when it is covered (and is the <c>--country</c>, when given), and a mention's coverage and series span are those of its in-scope countries.</param>
-    /// <param name="country">The <c>--country</c> the events were filtered to, or null.</param>
-    /// <param name="from">First analysed day (<c>--from</c>), or null for the start of the scoped coverage.</param>
-    /// <param name="to">Last analysed day (<c>--to</c>), or null for the end of the scoped coverage.</param>
+    /// <param name="coverage">The source's coverage per country: a country is in scope when it is covered (and is the filter's country, when given), and a mention's coverage and series span are those of its in-scope countries.</param>
+    /// <param name="country">The country the events were filtered to (<see cref="Intensity.EventFilter.Country"/>), or null.</param>
+    /// <param name="from">First analysed day (<see cref="Intensity.EventFilter.From"/>), or null for the start of the scoped coverage.</param>
+    /// <param name="to">Last analysed day (<see cref="Intensity.EventFilter.To"/>), or null for the end of the scoped coverage.</param>
     public static IReadOnlyList<EventStudyResult> Run(IReadOnlyList<ConflictEvent> events, IReadOnlyList<MentionView> mentions, IntensityOptions intensity, EventStudyOptions study, SourceCoverage coverage, string? country, DateOnly? from, DateOnly? to)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -176,7 +176,7 @@ internal static class ScopedStudy
 
     private static string Why(IReadOnlyList<string> missing, IReadOnlyList<string> present, string? country) =>
         country is not null
-            ? $"the report is limited to {country} (--country), so {Join(missing)} {(missing.Count == 1 ? "is" : "are")} outside it"
+            ? $"the report is limited to {country} (its country filter), so {Join(missing)} {(missing.Count == 1 ? "is" : "are")} outside it"
             : present.Count == 0 ? $"the data cover none of {Join(missing)} (they cover no country)"
             : $"the data do not cover {Join(missing)} (they cover {Join(present)})";
 

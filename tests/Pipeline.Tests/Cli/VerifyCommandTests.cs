@@ -8,11 +8,11 @@ public class VerifyCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => Support.CliRun.Run(args);
 
-    /// <summary>A report written once through the command line over copies of the inputs (given as absolute paths).</summary>
+    /// <summary>A report written once through the command line over copies of the inputs (given as absolute paths), in a
+    /// folder as deep as each test's own, so the copy's manifest finds the current folder it records where the original's does.</summary>
     private static readonly Lazy<string> Written = new(() =>
     {
-        var folder = Path.Combine(Support.Folders.ForTheRun, "verify-command");
-        Directory.CreateDirectory(folder);
+        var folder = Support.Folders.CreateForTheRun("pipeline-test-verify-");
         File.Copy(ReportRun.DefaultEvents, Path.Combine(folder, "events.synthetic.csv"));
         Directory.CreateDirectory(Path.Combine(folder, "articles"));
         foreach (var f in Directory.EnumerateFiles(ReportRun.Articles, "*.json"))
@@ -25,8 +25,10 @@ public class VerifyCommandTests
         return folder;
     });
 
-    /// <summary>That report and its inputs copied into <paramref name="tmp"/>, so the test may alter them; the manifest
-    /// records its inputs relative to its own folder, so the copy verifies as the original does.</summary>
+    /// <summary>That report and its inputs copied into <paramref name="tmp"/>, so the test may alter them. The copy's
+    /// manifest lists the inputs relative to itself, so verify checks the copy's inputs and outputs; the re-run reads the
+    /// arguments the command line recorded relative to the current folder, which lead to the original's inputs (no test
+    /// changes those).</summary>
     private static string WriteReport(TempFolder tmp)
     {
         Support.Folders.Copy(Written.Value, tmp.Path);
@@ -37,8 +39,8 @@ public class VerifyCommandTests
     public void Verify_passes_on_a_fresh_run()
     {
         using var tmp = new TempFolder();
-        var (code, output, _) = Run("verify", WriteReport(tmp));
-        Assert.Equal(0, code);
+        var (code, output, error) = Run("verify", WriteReport(tmp));
+        Assert.True(code == 0, $"exit {code}: {output}{error}");
         Assert.Contains("all 13 outputs match", output);
     }
 
@@ -51,8 +53,8 @@ public class VerifyCommandTests
         var bytes = File.ReadAllBytes(csv);
         bytes[^2] ^= 1;
         File.WriteAllBytes(csv, bytes);
-        var (code, output, _) = Run("verify", manifest);
-        Assert.Equal(3, code);
+        var (code, output, error) = Run("verify", manifest);
+        Assert.True(code == 3, $"exit {code}: {output}{error}");
         Assert.Contains("MISMATCH        output tables/event_study.csv  the file beside the manifest was changed", output);
         Assert.Contains("12 of 13 outputs match", output);
     }
@@ -63,8 +65,8 @@ public class VerifyCommandTests
         using var tmp = new TempFolder();
         var manifest = WriteReport(tmp);
         File.Delete(tmp["out/tables/claim_checks.csv"]);
-        var (code, output, _) = Run("verify", manifest);
-        Assert.Equal(3, code);
+        var (code, output, error) = Run("verify", manifest);
+        Assert.True(code == 3, $"exit {code}: {output}{error}");
         Assert.Contains("tables/claim_checks.csv  listed in the manifest but no longer beside it", output);
     }
 
@@ -78,8 +80,8 @@ public class VerifyCommandTests
         var at = Array.LastIndexOf(bytes, (byte)'2');
         bytes[at] = (byte)'3';
         File.WriteAllBytes(events, bytes);
-        var (code, output, _) = Run("verify", manifest);
-        Assert.Equal(3, code);
+        var (code, output, error) = Run("verify", manifest);
+        Assert.True(code == 3, $"exit {code}: {output}{error}");
         Assert.Contains("MISMATCH        input  ../events.synthetic.csv", output); // inputs are recorded relative to the manifest's folder
     }
 
@@ -130,7 +132,8 @@ public class VerifyCommandTests
         }
 
         // The report still re-runs from those relative paths.
-        Assert.Equal(0, Run("verify", manifest).Code);
+        var verified = Run("verify", manifest);
+        Assert.True(verified.Code == 0, $"exit {verified.Code}: {verified.Out}{verified.Err}");
 
         void Walk(System.Text.Json.Nodes.JsonNode node)
         {

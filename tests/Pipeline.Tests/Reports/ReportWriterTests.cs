@@ -64,6 +64,13 @@ public class ReportWriterTests
 
         Assert.Contains("outside coverage", html);
         Assert.Contains("ACLED fatality counts are conservative", html);
+
+        // The page inlines plotly.js and the map outlines, so it carries their MIT licences and notices (plotly.js's
+        // header points to a notices file the page would otherwise not have).
+        Assert.Contains("<h2 id=\"third-party\">", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Pipeline.Charts.PlotlyAssets.LicenseText), html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Pipeline.Charts.PlotlyAssets.GeoLicenseText), html);
+        Assert.Contains("Copyright (c) 2015  &#201;tienne T&#233;treault-Pinard", html);
         foreach (var chart in new[] { "timeline", "event-types", "admin1-heatmap", "forest", "mention-windows", "fatalities", "actors", "map" })
         {
             Assert.Contains($"id=\"chart-{chart}-synthetic\"", html);

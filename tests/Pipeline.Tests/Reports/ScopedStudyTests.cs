@@ -142,7 +142,7 @@ public class ScopedStudyTests
         var onlyB = events.Where(e => e.Country == "Borduria").ToList();
         var filtered = ScopedStudy.Run(onlyB, [View("a", date, "Atlantis")], IntensityOptions.Default, EventStudyOptions.Default, "Borduria", null, null, out var family)[0];
         Assert.Null(filtered.Events);
-        Assert.Equal("not in the data's scope: the report is limited to Borduria (--country), so Atlantis is outside it", filtered.Note);
+        Assert.Equal("not in the data's scope: the report is limited to Borduria (its country filter), so Atlantis is outside it", filtered.Note);
         Assert.Equal(0, family);
     }
 
