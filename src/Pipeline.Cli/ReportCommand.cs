@@ -105,7 +105,7 @@ internal static class ReportCommand
 
             if (r.PngNote is not null)
             {
-                stdout.WriteLine(r.PngNote);
+                stdout.WriteLine(r.PngNote + " (--no-png leaves them out without this note)");
             }
 
             stdout.WriteLine("time: " + string.Join(", ", new[] { ("load+compute", analysed) }.Concat(r.Timings).Select(t => $"{t.Item1} {t.Item2.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")));

@@ -148,7 +148,7 @@ internal static class RunCommand
 
             if (result.Failure is { } failure)
             {
-                stderr.WriteLine($"error: {path}: {failure} (the executed notebook with the error is in {outPath}; its manifest records the failure, so verify will not re-run it)");
+                stderr.WriteLine($"error: {path}: {failure}{(failure.ErrorType == nameof(TimeoutException) ? " (--timeout S sets the limit)" : "")} (the executed notebook with the error is in {outPath}; its manifest records the failure, so verify will not re-run it)");
                 return CliApp.CellFailed;
             }
 

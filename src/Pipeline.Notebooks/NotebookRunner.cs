@@ -104,7 +104,7 @@ public sealed class NotebookRunner
             {
                 // The kernel is killed when the session is disposed, which stops the cell.
                 var seconds = limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-                var message = $"the cell did not finish within {seconds} s (raise it with --timeout)";
+                var message = $"the cell did not finish within {seconds} s, the cell time limit (NotebookRunOptions.CellTimeout); raise it to give the cell longer";
                 failure = new CellFailure(i + 1, cell.Id!, null, nameof(TimeoutException), message) { ExecutionCount = count };
                 cells[i] = cell with { ExecutionCount = count, Outputs = [new ErrorOutput(nameof(TimeoutException), message, [$"{nameof(TimeoutException)}: {message}", $"   at {failure.Where}"])] };
             }

@@ -14,7 +14,7 @@ public sealed class ChromiumChartRenderer(PngOptions options) : IChartImageRende
 
     /// <inheritdoc/>
     public string? Unavailable => PngRenderer.FindChromium() is null
-        ? "PNGs not written: Chromium not found (looked for $PIPELINE_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with `apt-get install chromium`, or pass --no-png."
+        ? "PNGs not written: Chromium not found (looked for $PIPELINE_CHROMIUM, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with `apt-get install chromium`, or write the report without PNGs."
         : null;
 
     /// <inheritdoc/>

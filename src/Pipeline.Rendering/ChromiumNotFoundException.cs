@@ -18,5 +18,5 @@ public sealed class ChromiumNotFoundException : Exception
 
     private static string BuildMessage(IReadOnlyList<string> searched) =>
         $"Chromium not found (looked at {string.Join(", ", searched)}); PNG charts need it: " +
-        $"run 'apt-get install chromium', set {PngRenderer.ChromiumVariable} to a Chromium executable, or pass --no-png.";
+        $"run 'apt-get install chromium', set {PngRenderer.ChromiumVariable} to a Chromium executable, or write the report without PNGs.";
 }

@@ -26,7 +26,7 @@ internal sealed partial class ArticleJsonReader
             var path = "$.mentions" + SourceJsonParser.IndexSegment(i);
             SourceValue? Field(string name) => mention.Properties.FirstOrDefault(p => p.Name == name)?.Value;
             var id = Field("id") is { Kind: SourceKind.String } idNode ? $"'{idNode.Text}'" : $"at {path}";
-            const string Fix = "write a short paraphrase in your own words (never the article's sentence), check dates, precision and scopeCountries, then run 'pipeline mentions confirm FILE --id MENTION' (or delete the mention)";
+            const string Fix = "write a short paraphrase in your own words (never the article's sentence), check dates, precision and scopeCountries, then confirm it (MentionConfirmer.Confirm, or the command pipeline mentions confirm) or delete the mention";
 
             var status = Field("status");
             if (status is not null)

@@ -142,7 +142,7 @@ public sealed class MentionSuggestTests : IDisposable
         Assert.Equal("$.mentions[0].status", ex.JsonPath);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
         Assert.Contains("mention 'p1-2019-03' is a suggestion nobody has confirmed yet", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("pipeline mentions confirm", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("confirm it (MentionConfirmer.Confirm, or the command pipeline mentions confirm)", ex.Message, StringComparison.Ordinal);
 
         // Confirm refuses while a paraphrase is null, names it, and changes nothing.
         var before = File.ReadAllBytes(path);
