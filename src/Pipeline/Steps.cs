@@ -87,7 +87,8 @@ public static class Steps
     /// <summary>Events per month matching each of the analysis's actor texts, one chart per source.</summary>
     public static IReadOnlyList<ChartFigure> ActorCharts(this ReportAnalysis analysis) =>
         ReportWriter.Actors(analysis);
-    /// <summary>Step: the map of each source's events (counts per 0.5° cell when the inputs are aggregate only), with each
+
+    /// <summary>The map of each source's events (counts per 0.5° cell when the inputs are aggregate only), with each
     /// studied mention's window events in the legend, hidden until clicked; one panel per source.</summary>
     public static IReadOnlyList<ChartFigure> MapCharts(this ReportAnalysis analysis) =>
         ReportWriter.PerSource(analysis, s => ReportWriter.MapOf(analysis, s));

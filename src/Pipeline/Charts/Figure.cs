@@ -608,13 +608,18 @@ internal sealed record DataArray
     public static implicit operator DataArray(DateOnly[] values) => new(null, values.Select(PlotlyText.Date).ToArray());
 }
 
-/// <summary>Writes a <see cref="ColorStop"/> as <c>[at, color]</c>.</summary>
-internal sealed class ColorStopConverter : JsonConverter<ColorStop>
+/// <summary>A converter for a part of a figure, which is only ever written: reading one is not supported.</summary>
+/// <typeparam name="T">The part.</typeparam>
+internal abstract class WriteOnlyConverter<T> : JsonConverter<T>
 {
     /// <inheritdoc/>
-    public override ColorStop Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public sealed override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("figures are only written");
+}
 
+/// <summary>Writes a <see cref="ColorStop"/> as <c>[at, color]</c>.</summary>
+internal sealed class ColorStopConverter : WriteOnlyConverter<ColorStop>
+{
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, ColorStop value, JsonSerializerOptions options)
     {
@@ -626,12 +631,8 @@ internal sealed class ColorStopConverter : JsonConverter<ColorStop>
 }
 
 /// <summary>Writes a <see cref="TraceVisibility"/> as <c>true</c> or <c>"legendonly"</c>.</summary>
-internal sealed class TraceVisibilityConverter : JsonConverter<TraceVisibility>
+internal sealed class TraceVisibilityConverter : WriteOnlyConverter<TraceVisibility>
 {
-    /// <inheritdoc/>
-    public override TraceVisibility Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("figures are only written");
-
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TraceVisibility value, JsonSerializerOptions options)
     {
@@ -647,12 +648,8 @@ internal sealed class TraceVisibilityConverter : JsonConverter<TraceVisibility>
 }
 
 /// <summary>Writes a <see cref="MarkerSize"/> as a number or an array of numbers.</summary>
-internal sealed class MarkerSizeConverter : JsonConverter<MarkerSize>
+internal sealed class MarkerSizeConverter : WriteOnlyConverter<MarkerSize>
 {
-    /// <inheritdoc/>
-    public override MarkerSize Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("figures are only written");
-
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, MarkerSize value, JsonSerializerOptions options)
     {
@@ -673,12 +670,8 @@ internal sealed class MarkerSizeConverter : JsonConverter<MarkerSize>
 }
 
 /// <summary>Writes a <see cref="Datum"/> as a JSON number or string.</summary>
-internal sealed class DatumConverter : JsonConverter<Datum>
+internal sealed class DatumConverter : WriteOnlyConverter<Datum>
 {
-    /// <inheritdoc/>
-    public override Datum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("figures are only written");
-
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, Datum value, JsonSerializerOptions options)
     {
@@ -694,12 +687,8 @@ internal sealed class DatumConverter : JsonConverter<Datum>
 }
 
 /// <summary>Writes a <see cref="DataArray"/> as a JSON array of numbers or strings, gaps as <c>null</c>.</summary>
-internal sealed class DataArrayConverter : JsonConverter<DataArray>
+internal sealed class DataArrayConverter : WriteOnlyConverter<DataArray>
 {
-    /// <inheritdoc/>
-    public override DataArray Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        throw new NotSupportedException("figures are only written");
-
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, DataArray value, JsonSerializerOptions options)
     {

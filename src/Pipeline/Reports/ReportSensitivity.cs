@@ -79,9 +79,11 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
     }
 
     /// <summary>Each study result with its source, its scope (null when the mention is not in the data's scope) and
-    /// the source's events in that scope's countries (empty then).</summary>
+    /// the source's events in that scope's countries (empty then), filtered once per source and scope (most mentions
+    /// share one).</summary>
     private static IEnumerable<(EventStudyResult Result, SourceAnalysis Source, string? Scope, List<ConflictEvent> Scoped)> Scoped(ReportAnalysis a)
     {
+        var byScope = new Dictionary<(string Source, string Scope), List<ConflictEvent>>();
         foreach (var r in a.Study)
         {
             var s = a.Sources.First(x => x.Name == r.Source);
@@ -91,7 +93,13 @@ public sealed record ReportSensitivity(IReadOnlyList<SensitivityRow> Rows, IRead
                 continue;
             }
 
-            yield return (r, s, scope, s.Events.Where(e => set.Contains(e.Country)).ToList());
+            if (!byScope.TryGetValue((s.Name, scope), out var scoped))
+            {
+                scoped = s.Events.Where(e => set.Contains(e.Country)).ToList();
+                byScope[(s.Name, scope)] = scoped;
+            }
+
+            yield return (r, s, scope, scoped);
         }
     }
 

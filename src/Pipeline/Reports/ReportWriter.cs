@@ -98,6 +98,7 @@ public static class ReportWriter
     /// <summary>Every source's actor chart: events per month matching each of the report's actor texts.</summary>
     internal static List<ChartFigure> Actors(ReportAnalysis a) => PerSource(a, s =>
         ActorChart.Build(IntensityCalculator.ByActor(s.Events, a.Inputs.Intensity with { Bin = BinUnit.Month }, s.From, s.To, a.Inputs.Actors), s.IsSynthetic));
+
     /// <summary>The report's map of one source: its events (or, in an aggregate-only report, counts per cell) by type,
     /// and for each studied mention the events inside its study window, named with the mention's number on the timeline.</summary>
     internal static ChartFigure MapOf(ReportAnalysis a, SourceAnalysis s)
